@@ -1,0 +1,400 @@
+"""The building blocks of the catalogue format: kinds of value, fields and records.
+
+A `Record` is a table of `Field`s; each field names a `Kind` that reads one YAML node.
+Reading never stops at the first problem: every kind records what is wrong in the shared
+`Reader` and returns `INVALID`, so one run reports everything.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from . import hours as hours_module
+from .errors import Problem, found_text
+from .values import ValueProblem, read_date, read_email, read_id, read_percent, read_phone, read_target, read_url
+from .yamlfile import MappingNode, Node, ScalarNode, SequenceNode, is_empty, position
+
+
+class _Invalid:
+    def __repr__(self) -> str:
+        return "INVALID"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+INVALID: Any = _Invalid()
+
+
+@dataclass
+class Reader:
+    """Where problems are collected while one file is read."""
+
+    label: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, node: Node, where: tuple[str, ...], message: str, *, expected: str = "",
+                found: str = "", hint: str = "") -> None:
+        line, column = position(node)
+        self.problems.append(Problem(self.label, line, column, describe(where), message, expected, found, hint))
+
+
+def describe(where: tuple[str, ...]) -> str:
+    """A path in plain words: services → 'council-tax' → contact → item 2."""
+    return " → ".join(where)
+
+
+def shape_of(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a section with its own keys"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return found_text(node.value)
+
+
+class Kind:
+    """How to read one value. `expected` says in plain words what it should look like."""
+
+    expected = "a value"
+
+    def read(self, node: Node, reader: Reader, where: tuple[str, ...]) -> Any:
+        raise NotImplementedError
+
+
+class Text(Kind):
+    """Plain text on one or more lines. Escaped wherever it is shown."""
+
+    expected = "text"
+
+    def __init__(self, expected: str = "text"):
+        self.expected = expected
+
+    def read(self, node, reader, where):
+        if not isinstance(node, ScalarNode):
+            reader.problem(node, where, f"'{where[-1]}' should be {self.expected}.",
+                           expected=self.expected, found=shape_of(node),
+                           hint="Write the text on the same line, after the colon.")
+            return INVALID
+        return node.value.strip()
+
+    def parse(self, text: str) -> Any:
+        return text
+
+
+class Markdown(Text):
+    """Text that may use Markdown (links, lists, bold). Raw HTML is never passed through."""
+
+    def __init__(self, expected: str = "text (Markdown allowed)"):
+        super().__init__(expected)
+
+
+class Checked(Text):
+    """Text that a function reads into a value, or rejects with a `ValueProblem`."""
+
+    def __init__(self, expected: str, parse: Callable[[str], Any], name: str = ""):
+        super().__init__(expected)
+        self._parse = parse
+        self.name = name
+
+    def read(self, node, reader, where):
+        text = super().read(node, reader, where)
+        if text is INVALID:
+            return INVALID
+        try:
+            return self._parse(text)
+        except (ValueProblem, hours_module.HoursError) as problem:
+            reader.problem(node, where, problem.message, expected=self.expected,
+                           found=found_text(text), hint=problem.hint)
+            return INVALID
+
+
+def Id() -> Checked:
+    return Checked("an id: lower-case words joined by hyphens, like council-tax", read_id, "id")
+
+
+def Date() -> Checked:
+    return Checked("a date written year-month-day, like 2026-12-24", read_date, "date")
+
+
+def Url(https_only: bool = False) -> Checked:
+    expected = "a web address starting https://" if https_only else "a web address starting https://"
+    return Checked(expected, lambda text: read_url(text, https_only), "url")
+
+
+def Email() -> Checked:
+    return Checked("an email address", read_email, "email")
+
+
+def Phone(relay: bool = False) -> Checked:
+    expected = "a text relay number: 18001 then a UK phone number" if relay else "a UK phone number, like 01632 960000"
+    return Checked(expected, lambda text: read_phone(text, relay), "phone")
+
+
+def Target() -> Checked:
+    return Checked("a target like 45 seconds, 2 working days or next working day", read_target, "target")
+
+
+def Percent() -> Checked:
+    return Checked("a percentage, like 86%", read_percent, "percent")
+
+
+class Number(Text):
+    def __init__(self, expected: str, low: float, high: float):
+        super().__init__(expected)
+        self.low, self.high = low, high
+
+    def read(self, node, reader, where):
+        text = super().read(node, reader, where)
+        if text is INVALID:
+            return INVALID
+        try:
+            value = float(text)
+        except ValueError:
+            value = None
+        if value is None or not self.low <= value <= self.high:
+            reader.problem(node, where, f"'{where[-1]}' should be {self.expected}.", expected=self.expected,
+                           found=found_text(text), hint="Copy the number from a map, like 54.6431.")
+            return INVALID
+        return value
+
+
+class Choice(Text):
+    """One word from a fixed list. Case, spaces and underscores are forgiven."""
+
+    def __init__(self, options: tuple[str, ...], default: str | None = None):
+        super().__init__("one of " + ", ".join(options))
+        self.options = options
+        self.default = default
+
+    def read(self, node, reader, where):
+        text = super().read(node, reader, where)
+        if text is INVALID:
+            return INVALID
+        value = "-".join(text.lower().replace("_", " ").split())
+        if value in self.options:
+            return value
+        close = difflib.get_close_matches(value, self.options, n=1, cutoff=0.5)
+        reader.problem(node, where, f"'{text}' is not one of the choices for '{where[-1]}'.",
+                       expected=self.expected, found=found_text(text),
+                       hint=f"Did you mean '{close[0]}'?" if close else f"Use one of: {', '.join(self.options)}.")
+        return INVALID
+
+
+class Ref(Text):
+    """An id that points at something else. Checked once everything is read."""
+
+    def __init__(self, target: str):
+        super().__init__(f"the id of {target}")
+        self.target = target
+
+    def read(self, node, reader, where):
+        text = super().read(node, reader, where)
+        return INVALID if text is INVALID else Reference(text, node, where)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An id as written, remembered with its place so a dangling one can be reported."""
+
+    id: str
+    node: Node
+    where: tuple[str, ...]
+
+
+class Lines(Kind):
+    """Lines of text: a list, or a single line (an address without its postcode)."""
+
+    expected = "lines of text, as a list like [Riverside House, Bridge Street, Riverton]"
+
+    def read(self, node, reader, where):
+        if isinstance(node, ScalarNode):
+            return (node.value.strip(),) if node.value.strip() else INVALID
+        items = ListOf(Text("a line of text")).read(node, reader, where)
+        return INVALID if items is INVALID else tuple(items)
+
+
+class Words(Kind):
+    """Short words or phrases: a list, or one line with commas between them."""
+
+    expected = "a list of words, like [ctax, bill, discount]"
+
+    def read(self, node, reader, where):
+        if isinstance(node, ScalarNode):
+            return tuple(w.strip() for w in node.value.split(",") if w.strip())
+        items = ListOf(Text("a word or short phrase")).read(node, reader, where)
+        return INVALID if items is INVALID else tuple(i for i in items if i)
+
+
+class ListOf(Kind):
+    """A list of one kind of value. `single=True` also takes one value without the list."""
+
+    def __init__(self, item: Kind, min_items: int = 0, single: bool = False):
+        self.item = item
+        self.min_items = min_items
+        self.single = single
+        noun = "at least one" if min_items else "a list of"
+        self.expected = f"{noun} {item.expected}, each on its own line starting with '- '"
+
+    def read(self, node, reader, where):
+        if self.single and isinstance(node, ScalarNode):
+            return [self.item.read(node, reader, where)]
+        if not isinstance(node, SequenceNode):
+            reader.problem(node, where, f"'{where[-1]}' should be a list.", expected=self.expected,
+                           found=shape_of(node), hint="Start each item on a new line with a dash and a space: '- '.")
+            return INVALID
+        if len(node.value) < self.min_items:
+            reader.problem(node, where, f"'{where[-1]}' needs at least {self.min_items} item.",
+                           expected=self.expected, found="an empty list", hint="Add an item.")
+            return INVALID
+        items = []
+        for index, child in enumerate(node.value, start=1):
+            label = f"item {index}"
+            if isinstance(child, MappingNode):
+                for key, value in child.value:
+                    if key.value in ("id", "name", "term", "label") and isinstance(value, ScalarNode) and value.value:
+                        label = f"item {index} ('{value.value}')"
+                        break
+            value = self.item.read(child, reader, where + (label,))
+            if value is not INVALID:
+                items.append(value)
+        return items
+
+
+class Map(Kind):
+    """Free keys mapped to values of one kind, kept in order (for opening hours)."""
+
+    def __init__(self, expected: str):
+        self.expected = expected
+
+    def read(self, node, reader, where):
+        if not isinstance(node, MappingNode):
+            reader.problem(node, where, f"'{where[-1]}' should be a list of days and hours.",
+                           expected=self.expected, found=shape_of(node),
+                           hint="Put each day or range of days on its own line, indented, like 'Monday to Friday: 9am to 5pm'.")
+            return INVALID
+        return [(key, value) for key, value in node.value]
+
+
+class OpeningHoursKind(Map):
+    """Days or ranges of days, each with its hours (see hours.py)."""
+
+    def __init__(self):
+        super().__init__("days and hours, one per line, like 'Monday to Friday: 9am to 5pm'")
+
+    def read(self, node, reader, where):
+        entries = super().read(node, reader, where)
+        if entries is INVALID:
+            return INVALID
+        ok = True
+        read_entries = []
+        covered: dict[int, str] = {}
+        for key, value in entries:
+            here = where + (key.value,)
+            try:
+                days = hours_module.parse_days(key.value)
+            except hours_module.HoursError as problem:
+                reader.problem(key, here, problem.message, expected="a day, a range like Monday to Friday, or Bank holidays",
+                               found=found_text(key.value), hint=problem.hint)
+                ok = False
+                continue
+            if days != "bank":
+                clash = [hours_module.DAY_NAMES[d] for d in days if d in covered]
+                if clash:
+                    first = covered[next(d for d in days if d in covered)]
+                    reader.problem(key, here, f"{clash[0]} is given more than once.",
+                                   expected="each day in one line only", found=f"'{first}' and '{key.value}'",
+                                   hint=f"Remove {clash[0]} from one of the lines.")
+                    ok = False
+                covered.update({d: key.value for d in days})
+            if not isinstance(value, ScalarNode) or is_empty(value):
+                reader.problem(value if not is_empty(value) else key, here, f"The hours for '{key.value}' are missing or not text.",
+                               expected="hours like 9am to 5pm, or closed", found=shape_of(value) if not is_empty(value) else "nothing",
+                               hint="Write the hours on the same line, after the colon.")
+                ok = False
+                continue
+            try:
+                read_entries.append((days, hours_module.parse_day_hours(value.value, bank_holiday=days == "bank")))
+            except hours_module.HoursError as problem:
+                reader.problem(value, here, problem.message, expected="hours like 9am to 5pm, 9am to 1pm and 2pm to 5pm, closed, 24 hours or by appointment",
+                               found=found_text(value.value), hint=problem.hint)
+                ok = False
+        return hours_module.build_opening_hours(read_entries) if ok else INVALID
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a record: its kind, whether it must be there, and what it is for."""
+
+    name: str
+    kind: Kind
+    required: bool = False
+    doc: str = ""
+
+
+class Raw(dict):
+    """A record's values by field name, with the node each came from (for later checks)."""
+
+    def __init__(self, node: Node, where: tuple[str, ...]):
+        super().__init__()
+        self.node = node
+        self.where = where
+        self.nodes: dict[str, Node] = {}
+
+    def at(self, name: str) -> Node:
+        return self.nodes.get(name, self.node)
+
+
+class Record(Kind):
+    """A section with named keys, read field by field; unknown keys are reported."""
+
+    def __init__(self, noun: str, fields: tuple[Field, ...], check: Callable[[Raw, Reader], None] | None = None):
+        self.noun = noun
+        self.expected = noun
+        self.fields = {f.name: f for f in fields}
+        self.check = check
+
+    def read(self, node, reader, where):
+        if not isinstance(node, MappingNode):
+            required = [name for name, f in self.fields.items() if f.required]
+            reader.problem(node, where, f"This should be {self.noun}, with its own keys.",
+                           expected=f"{self.noun}, with keys such as {', '.join(required or list(self.fields)[:3])}",
+                           found=shape_of(node),
+                           hint="Indent the keys under this line, each as 'key: value'.")
+            return INVALID
+        raw = Raw(node, where)
+        ok = True
+        for key, value in node.value:
+            name = key.value
+            if name not in self.fields:
+                close = difflib.get_close_matches(name, list(self.fields), n=1, cutoff=0.6)
+                reader.problem(key, where + (name,), f"'{name}' is not a key that {self.noun} can have.",
+                               expected="one of " + ", ".join(self.fields), found=found_text(name),
+                               hint=f"Did you mean '{close[0]}'?" if close else "Check the spelling, or remove this line.")
+                ok = False
+                continue
+            raw.nodes[name] = value
+            if is_empty(value):
+                if self.fields[name].required:
+                    reader.problem(key, where + (name,), f"'{name}' is empty.",
+                                   expected=self.fields[name].kind.expected, found="nothing",
+                                   hint=f"Write the {name} after the colon.")
+                    ok = False
+                continue
+            result = self.fields[name].kind.read(value, reader, where + (name,))
+            if result is INVALID:
+                ok = False
+            else:
+                raw[name] = result
+        for name, spec in self.fields.items():
+            if spec.required and name not in raw.nodes:
+                reader.problem(node, where, f"'{name}' is missing.",
+                               expected=f"{name}: {spec.kind.expected}", found="no line for it",
+                               hint=f"Add a line '{name}: ...' to {self.noun}." + (f" {spec.doc}" if spec.doc else ""))
+                ok = False
+        if ok and self.check:
+            self.check(raw, reader)
+        # A record with problems is still returned, so that references to its id do not
+        # also show up as problems: nothing is built while any problem is recorded.
+        return raw

@@ -1,0 +1,253 @@
+"""Opening hours: read the ways officers write them, print them in GOV.UK style.
+
+Officers write `Mon-Fri: 09:00-17:00`; residents read "Monday to Friday: 9am to 5pm".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_DAY_WORDS = {
+    "monday": 0, "mon": 0,
+    "tuesday": 1, "tue": 1, "tues": 1,
+    "wednesday": 2, "wed": 2, "weds": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3,
+    "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}
+_DAY_GROUPS = {
+    "weekdays": (0, 1, 2, 3, 4),
+    "weekends": (5, 6), "weekend": (5, 6),
+    "every day": tuple(range(7)), "daily": tuple(range(7)), "all week": tuple(range(7)),
+}
+_BANK_HOLIDAY_KEYS = {"bank holidays", "bank holiday", "bank and public holidays", "public holidays"}
+
+OPEN, CLOSED, ALL_DAY, BY_APPOINTMENT, AS_USUAL = "open", "closed", "24-hours", "by-appointment", "as-usual"
+
+
+class HoursError(ValueError):
+    """Opening hours that cannot be read. Carries a hint for the officer."""
+
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class DayHours:
+    """What one day (or the bank holiday rule) looks like."""
+
+    kind: str = CLOSED
+    ranges: tuple[tuple[int, int], ...] = ()  # minutes after midnight, end may be 1440
+
+    def text(self) -> str:
+        """GOV.UK style, as it stands in a table cell: "9am to 5pm", "Closed"."""
+        if self.kind == OPEN:
+            return " and ".join(f"{format_time(a)} to {format_time(b)}" for a, b in self.ranges)
+        return {CLOSED: "Closed", ALL_DAY: "24 hours", BY_APPOINTMENT: "By appointment only",
+                AS_USUAL: "Open as usual"}[self.kind]
+
+    @property
+    def is_open(self) -> bool:
+        return self.kind in (OPEN, ALL_DAY, BY_APPOINTMENT)
+
+
+@dataclass(frozen=True)
+class OpeningHours:
+    """A week of opening hours, Monday first, and what happens on bank holidays."""
+
+    days: tuple[DayHours, ...]
+    bank_holidays: DayHours = DayHours(CLOSED)
+
+    def week(self) -> list[tuple[str, DayHours]]:
+        """Every day of the week with its hours, for a table."""
+        return list(zip(DAY_NAMES, self.days))
+
+    def summary(self) -> list[tuple[str, str]]:
+        """Days with the same hours grouped: [("Monday to Friday", "9am to 5pm"), ...].
+
+        Closed days at the end of the week are kept, so nobody has to guess.
+        """
+        if all(d == self.days[0] for d in self.days):
+            return [("Every day", self.days[0].text())]
+        groups: list[tuple[int, int, DayHours]] = []
+        for index, day in enumerate(self.days):
+            if groups and groups[-1][2] == day and groups[-1][1] == index - 1:
+                groups[-1] = (groups[-1][0], index, day)
+            else:
+                groups.append((index, index, day))
+        return [(day_range(first, last), day.text()) for first, last, day in groups]
+
+    def bank_holiday_text(self) -> str:
+        """The bank holiday rule as a sentence."""
+        kind = self.bank_holidays.kind
+        if kind == CLOSED:
+            return "Closed on bank holidays."
+        if kind == AS_USUAL:
+            return "Open as usual on bank holidays."
+        if kind == ALL_DAY:
+            return "Open 24 hours on bank holidays."
+        if kind == BY_APPOINTMENT:
+            return "By appointment only on bank holidays."
+        return f"Open {self.bank_holidays.text()} on bank holidays."
+
+    def on(self, day: date, bank_holidays: frozenset[date] | set[date] = frozenset()) -> DayHours:
+        """The hours that apply on a date, taking the bank holiday rule into account."""
+        usual = self.days[day.weekday()]
+        if day in bank_holidays and self.bank_holidays.kind != AS_USUAL:
+            return self.bank_holidays
+        return usual
+
+    @property
+    def is_always_open(self) -> bool:
+        return all(d.kind == ALL_DAY for d in self.days)
+
+
+def day_range(first: int, last: int) -> str:
+    """ "Monday", "Monday and Tuesday", "Monday to Friday"."""
+    if first == last:
+        return DAY_NAMES[first]
+    if last == first + 1:
+        return f"{DAY_NAMES[first]} and {DAY_NAMES[last]}"
+    return f"{DAY_NAMES[first]} to {DAY_NAMES[last]}"
+
+
+def format_time(minutes: int) -> str:
+    """GOV.UK style: 9am, 9:30am, midday, midnight."""
+    if minutes in (0, 1440):
+        return "midnight"
+    if minutes == 720:
+        return "midday"
+    hour, minute = divmod(minutes, 60)
+    suffix = "am" if hour < 12 else "pm"
+    hour = hour % 12 or 12
+    return f"{hour}{suffix}" if minute == 0 else f"{hour}:{minute:02d}{suffix}"
+
+
+# ---------------------------------------------------------------- reading
+
+def parse_days(key: str) -> tuple[int, ...] | str:
+    """Read a day key: a day, a range, a list, or "bank holidays" (returned as the string "bank")."""
+    text = re.sub(r"\s+", " ", key.strip().lower().rstrip(":"))
+    if text in _BANK_HOLIDAY_KEYS:
+        return "bank"
+    if text in _DAY_GROUPS:
+        return _DAY_GROUPS[text]
+    range_match = re.fullmatch(r"(.+?)\s*(?: to |-|–|—| until | through )\s*(.+)", text)
+    if range_match:
+        first, last = _day(range_match.group(1), key), _day(range_match.group(2), key)
+        if last >= first:
+            return tuple(range(first, last + 1))
+        return tuple(range(first, 7)) + tuple(range(0, last + 1))  # "Saturday to Monday"
+    parts = [p for p in re.split(r"\s*(?:,|&| and )\s*", text) if p]
+    return tuple(sorted({_day(p, key) for p in parts}))
+
+
+def _day(word: str, key: str) -> int:
+    cleaned = word.strip().rstrip(".")
+    if cleaned not in _DAY_WORDS and cleaned.endswith("s") and cleaned[:-1] in _DAY_WORDS:
+        cleaned = cleaned[:-1]  # "Mondays"
+    if cleaned in _DAY_WORDS:
+        return _DAY_WORDS[cleaned]
+    raise HoursError(
+        f"'{key}' is not a day or a range of days.",
+        hint="Write a day (Monday), a range (Monday to Friday, Mon-Fri) or 'Bank holidays'.")
+
+
+_TIME = re.compile(
+    r"(?P<word>midday|noon|12 ?noon|midnight)"
+    r"|(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)"
+    r"|(?P<h24>\d{1,2})[:.](?P<m24>\d{2})")
+
+_RANGE_SPLIT = re.compile(r"\s*(?:\bto\b|\buntil\b|\btill\b|-|–|—)\s*")
+
+
+def parse_time(text: str, is_end: bool = False) -> int:
+    """Minutes after midnight for "9am", "9:30am", "09:00", "17.30", "midday"."""
+    cleaned = text.strip().lower()
+    match = _TIME.fullmatch(cleaned)
+    if not match:
+        raise HoursError(
+            f"'{text.strip()}' is not a time.",
+            hint="Write times like 9am, 5:30pm, midday or 17:30.")
+    if match.group("word"):
+        if match.group("word") == "midnight":
+            return 1440 if is_end else 0
+        return 720
+    if match.group("h"):
+        hour, minute = int(match.group("h")), int(match.group("m") or 0)
+        if not 1 <= hour <= 12 or minute > 59:
+            raise HoursError(f"'{text.strip()}' is not a time.",
+                             hint="With am or pm, the hour is from 1 to 12, like 9am or 12:30pm.")
+        pm = match.group("ampm").startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+        result = hour * 60 + minute
+        return 1440 if result == 0 and is_end else result
+    hour, minute = int(match.group("h24")), int(match.group("m24"))
+    if hour > 24 or minute > 59 or (hour == 24 and minute):
+        raise HoursError(f"'{text.strip()}' is not a time.",
+                         hint="Use the 24-hour clock from 00:00 to 24:00, or write 9am, 5:30pm.")
+    result = hour * 60 + minute
+    return 1440 if result == 0 and is_end else result
+
+
+def parse_day_hours(value: str, bank_holiday: bool = False) -> DayHours:
+    """Read one value: "9am to 5pm", "9am to 12:30pm and 1:30pm to 4pm", "closed", ..."""
+    text = re.sub(r"\s+", " ", value.strip().lower()).rstrip(".")
+    if text in ("closed", "shut", "not open"):
+        return DayHours(CLOSED)
+    if text in ("24 hours", "open 24 hours", "24 hours a day", "24/7", "all day"):
+        return DayHours(ALL_DAY)
+    if text in ("by appointment", "by appointment only", "appointment only", "appointments only"):
+        return DayHours(BY_APPOINTMENT)
+    if text in ("open as usual", "as usual", "usual hours", "normal hours", "open"):
+        if bank_holiday:
+            return DayHours(AS_USUAL)
+        raise HoursError(f"'{value.strip()}' only fits bank holidays.",
+                         hint="Give the hours for this day, like 9am to 5pm, or write closed.")
+    ranges = []
+    for part in re.split(r"\s*(?:\band\b|,|;|&)\s*", text):
+        if not part:
+            continue
+        pieces = _RANGE_SPLIT.split(part)
+        if len(pieces) != 2 or not all(pieces):
+            raise HoursError(
+                f"'{part}' is not a range of hours.",
+                hint="Write an opening and a closing time joined by 'to', like 9am to 5pm. "
+                     "Join several ranges with 'and'. You can also write closed, 24 hours or by appointment.")
+        start, end = parse_time(pieces[0]), parse_time(pieces[1], is_end=True)
+        if end <= start:
+            raise HoursError(
+                f"In '{part}', the closing time is not after the opening time.",
+                hint="Check am and pm. Hours that run past midnight are not supported: "
+                     "split them over two days.")
+        ranges.append((start, end))
+    ranges.sort()
+    for (_, end), (start, _) in zip(ranges, ranges[1:]):
+        if start < end:
+            raise HoursError(f"The ranges in '{value.strip()}' overlap.",
+                             hint="Give each range of hours once, in order, like 9am to 1pm and 2pm to 5pm.")
+    if not ranges:
+        raise HoursError("No hours are given.", hint="Write hours like 9am to 5pm, or closed.")
+    if ranges == [(0, 1440)]:
+        return DayHours(ALL_DAY)
+    return DayHours(OPEN, tuple(ranges))
+
+
+def build_opening_hours(entries: list[tuple[tuple[int, ...] | str, DayHours]]) -> OpeningHours:
+    """Assemble a week from entries already read. Days not given are closed."""
+    days = [DayHours(CLOSED)] * 7
+    bank = DayHours(CLOSED)
+    for which, hours in entries:
+        if which == "bank":
+            bank = hours
+        else:
+            for index in which:
+                days[index] = hours
+    return OpeningHours(tuple(days), bank)

@@ -1,0 +1,174 @@
+"""Read services.yaml and standards.yaml into a Catalogue, or report every problem at once."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date
+from pathlib import Path
+
+from . import format as fmt
+from .errors import CatalogueError, Problem
+from .fields import Raw, Reader, Reference, describe
+from .models import (Catalogue, Category, Channel, Closure, Council, Feedback, GlossaryTerm, Notice, Office,
+                     OnlineAction, Result, Service, ServicePromise, Standard)
+from .values import tidy_postcode
+from .yamlfile import MappingNode, read_yaml
+
+
+def load_catalogue(services_path: Path, standards_path: Path, build_date: date,
+                   labels: tuple[str, str] = ("services.yaml", "standards.yaml")) -> Catalogue:
+    """Read and check both files. Raises CatalogueError listing every problem found."""
+    services_reader, standards_reader = Reader(labels[0]), Reader(labels[1])
+    services = _read_file(services_path, services_reader, fmt.SERVICES_FILE)
+    standards = _read_file(standards_path, standards_reader, fmt.STANDARDS_FILE)
+    problems = services_reader.problems + standards_reader.problems
+    if services is not None:
+        _check_unique(services, services_reader, ("categories", "channels", "offices", "services"))
+        _resolve_services(services, services_reader)
+    if standards is not None:
+        _check_unique(standards, standards_reader, ("standards",))
+        _resolve_standards(standards, standards_reader)
+    if problems or services is None or standards is None:
+        raise CatalogueError(problems)
+    return _build(services, standards, build_date)
+
+
+def _read_file(path: Path, reader: Reader, record) -> Raw | None:
+    root = read_yaml(path, reader.label, reader.problems)
+    if root is None:
+        return None
+    if not isinstance(root, MappingNode):
+        reader.problem(root, (), f"{reader.label} should start with its sections, like 'council:'.",
+                       expected="keys at the start of lines, with no dash before them",
+                       found="a list" if root.id == "sequence" else "a single value",
+                       hint="Compare the file with the sample in the editors' guide.")
+        return None
+    return record.read(root, reader, ())
+
+
+def _check_unique(raw: Raw, reader: Reader, lists: tuple[str, ...]) -> None:
+    for name in lists:
+        first: dict[str, Raw] = {}
+        for item in raw.get(name, []):
+            item_id = item.get("id")
+            if item_id is None:
+                continue
+            if item_id in first:
+                line = first[item_id].at("id").start_mark.line + 1
+                reader.problem(item.at("id"), item.where + ("id",), f"The id '{item_id}' is used twice in {name}.",
+                               expected="a different id for each item", found=f"'{item_id}' again (first on line {line})",
+                               hint=f"Give this one a different id, like '{item_id}-2', and update anything that points at it.")
+            else:
+                first[item_id] = item
+
+
+def _ids(raw: Raw, name: str) -> list[str]:
+    return [item["id"] for item in raw.get(name, []) if "id" in item]
+
+
+def _resolve(reference: Reference, known: list[str], reader: Reader, what: str, where_to_add: str) -> None:
+    if reference.id in known:
+        return
+    close = difflib.get_close_matches(reference.id, known, n=1, cutoff=0.6)
+    if close:
+        hint = f"Did you mean '{close[0]}'?"
+    elif known:
+        hint = f"Use one of: {', '.join(known[:12])}{', …' if len(known) > 12 else ''}. Or add it to {where_to_add}."
+    else:
+        hint = f"Add it to {where_to_add} first."
+    reader.problem(reference.node, reference.where, f"There is no {what} with the id '{reference.id}'.",
+                   expected=f"the id of {what} in {where_to_add}", found=f"'{reference.id}'", hint=hint)
+
+
+def _resolve_services(raw: Raw, reader: Reader) -> None:
+    categories, channels, offices = _ids(raw, "categories"), _ids(raw, "channels"), _ids(raw, "offices")
+    services = _ids(raw, "services")
+    for service in raw.get("services", []):
+        if "category" in service:
+            _resolve(service["category"], categories, reader, "category", "categories")
+        for item in service.get("contact", []):
+            if isinstance(item, Reference):
+                _resolve(item, channels, reader, "channel", "channels")
+        for office in service.get("offices", []):
+            _resolve(office, offices, reader, "office", "offices")
+    targets = sorted(set(offices + services + categories))
+    for notice in raw.get("notices", []):
+        for reference in notice.get("on", []):
+            _resolve(reference, targets, reader, "office, service or category", "offices, services or categories")
+
+
+def _resolve_standards(raw: Raw, reader: Reader) -> None:
+    standards = _ids(raw, "standards")
+    for result in raw.get("performance", []):
+        if "standard" in result:
+            _resolve(result["standard"], standards, reader, "standard", "standards")
+
+
+# ---------------------------------------------------------------- building the models
+
+def _channel(raw: Raw) -> Channel:
+    kind = raw["type"]
+    address = raw.get("address", ())
+    return Channel(
+        id=raw.get("id", ""), type=kind, name=raw.get("name") or _CHANNEL_NAMES[kind],
+        number=raw.get("number"), url=raw.get("url", ""),
+        email=address if kind == "email" else "",
+        address=address if kind != "email" else (),
+        postcode=tidy_postcode(raw.get("postcode", "")),
+        opening_hours=raw.get("opening_hours"), description=raw.get("description", ""))
+
+
+_CHANNEL_NAMES = {"phone": "Phone", "email": "Email", "online": "Online", "post": "Post", "webchat": "Webchat",
+                  "social": "Social media", "text-relay": "Relay UK", "video-relay": "BSL video relay"}
+
+
+def _office(raw: Raw) -> Office:
+    return Office(
+        id=raw["id"], name=raw["name"], address=raw["address"], postcode=tidy_postcode(raw["postcode"]),
+        access=raw["access"], opening_hours=raw.get("opening_hours"),
+        closures=tuple(Closure(c["from"], c.get("to", c["from"]), c.get("reason", "")) for c in raw.get("closures", [])),
+        facilities=raw.get("facilities", ()), directions=raw.get("directions", ""), phone=raw.get("phone"),
+        latitude=raw.get("latitude"), longitude=raw.get("longitude"), notice=raw.get("notice", ""))
+
+
+def _build(services: Raw, standards: Raw, build_date: date) -> Catalogue:
+    council_raw = services["council"]
+    council = Council(council_raw["name"], council_raw["website"], council_raw["nation"],
+                      council_raw.get("tagline", ""), council_raw.get("call_charges", ""))
+    categories = {c["id"]: Category(c["id"], c["name"], c.get("summary", "")) for c in services["categories"]}
+    channels = {c["id"]: _channel(c) for c in services["channels"]}
+    offices = {o["id"]: _office(o) for o in services.get("offices", [])}
+    general = tuple(c for c in channels.values() if c.type in ("phone", "email", "post", "text-relay"))
+    service_list = []
+    for s in services["services"]:
+        contact = tuple(channels[item.id] if isinstance(item, Reference) else _channel(item)
+                        for item in s.get("contact", []))
+        service_list.append(Service(
+            id=s["id"], name=s["name"], category=categories[s["category"].id], summary=s["summary"],
+            description=s.get("description", ""),
+            online=tuple(OnlineAction(o["label"], o["url"]) for o in s.get("online", [])),
+            contact=contact if "contact" in s else general,
+            offices=tuple(offices[o.id] for o in s.get("offices", [])),
+            standards=tuple(ServicePromise(p["promise"], p.get("target", "")) for p in s.get("standards", [])),
+            keywords=s.get("keywords", ()), status=s.get("status", "active"), reviewed=s.get("reviewed"),
+            owner=s.get("owner", ""), uses_council_contacts="contact" not in s))
+    notices = tuple(Notice(n["text"], n.get("from"), n.get("until"), n.get("level", "info"),
+                           tuple(r.id for r in n.get("on", []))) for n in services.get("notices", []))
+    standard_list = [Standard(s.get("id", ""), s.get("channel", "any"), s["promise"], s.get("target", ""),
+                              s.get("detail", "")) for s in standards["standards"]]
+    by_id = {s.id: s for s in standard_list if s.id}
+    feedback_raw = standards.get("feedback")
+    return Catalogue(
+        council=council, categories=tuple(categories.values()), channels=tuple(channels.values()),
+        offices=tuple(offices.values()), services=tuple(service_list), notices=notices,
+        promises=tuple(standards["promises"]), standards=tuple(standard_list),
+        introduction=standards.get("introduction", ""), ask_of_you=tuple(standards.get("ask_of_you", ())),
+        feedback=Feedback(feedback_raw.get("complaints", ""), feedback_raw.get("suggestions", ""),
+                          feedback_raw.get("text", "")) if feedback_raw else None,
+        performance=tuple(Result(by_id[r["standard"].id], r["period"], r["result"], r.get("goal"))
+                          for r in standards.get("performance", [])),
+        glossary=tuple(GlossaryTerm(g["term"], g["meaning"]) for g in standards.get("glossary", [])),
+        build_date=build_date)
+
+
+__all__ = ["load_catalogue", "CatalogueError", "Problem", "describe"]

@@ -1,0 +1,244 @@
+"""The validated catalogue: what the council publishes, every reference resolved.
+
+Built only from a catalogue with no problems; pages and leaflets both render from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from .hours import OpeningHours
+from .values import PhoneNumber
+
+# Channel types that reach someone without the internet.
+OFFLINE_CHANNEL_TYPES = ("phone", "post", "text-relay", "video-relay")
+CHANNEL_TYPES = ("phone", "email", "online", "post", "webchat", "social", "text-relay", "video-relay")
+STANDARD_CHANNELS = ("phone", "email", "online", "post", "in-person", "home-visit", "social", "voicemail", "any")
+
+# Which standards apply to a channel type ("any" applies everywhere).
+STANDARDS_FOR_CHANNEL = {
+    "phone": ("phone", "voicemail"), "text-relay": ("phone",), "video-relay": ("phone",),
+    "email": ("email",), "online": ("online",), "webchat": ("online",),
+    "post": ("post",), "social": ("social",),
+}
+
+
+@dataclass(frozen=True)
+class Council:
+    name: str
+    website: str
+    nation: str
+    tagline: str = ""
+    call_charges: str = ""
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    name: str
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Channel:
+    """A way to reach the council: a phone line, an inbox, a web form, an address."""
+
+    id: str
+    type: str
+    name: str
+    number: PhoneNumber | None = None
+    url: str = ""
+    email: str = ""
+    address: tuple[str, ...] = ()
+    postcode: str = ""
+    opening_hours: OpeningHours | None = None
+    description: str = ""  # Markdown
+
+    @property
+    def needs_internet(self) -> bool:
+        if self.type in ("phone", "post", "text-relay"):
+            return False
+        return not (self.type == "video-relay" and self.number)  # BSL by app or web is online
+
+
+@dataclass(frozen=True)
+class Closure:
+    start: date
+    end: date
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Office:
+    id: str
+    name: str
+    address: tuple[str, ...]
+    postcode: str
+    access: str  # walk-in | appointment | closed
+    opening_hours: OpeningHours | None = None
+    closures: tuple[Closure, ...] = ()
+    facilities: tuple[str, ...] = ()
+    directions: str = ""  # Markdown
+    phone: PhoneNumber | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    notice: str = ""
+
+    @property
+    def is_closed(self) -> bool:
+        return self.access == "closed"
+
+
+@dataclass(frozen=True)
+class OnlineAction:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ServicePromise:
+    """A standard that applies to one service alone."""
+
+    promise: str
+    target: str = ""
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str
+    name: str
+    category: Category
+    summary: str
+    description: str = ""  # Markdown
+    online: tuple[OnlineAction, ...] = ()
+    contact: tuple[Channel, ...] = ()
+    offices: tuple[Office, ...] = ()
+    standards: tuple[ServicePromise, ...] = ()
+    keywords: tuple[str, ...] = ()
+    status: str = "active"
+    reviewed: date | None = None
+    owner: str = ""
+    uses_council_contacts: bool = False  # no `contact` given: the council's general channels apply
+
+    @property
+    def offline_channels(self) -> tuple[Channel, ...]:
+        return tuple(c for c in self.contact if not c.needs_internet)
+
+    @property
+    def open_offices(self) -> tuple[Office, ...]:
+        return tuple(o for o in self.offices if not o.is_closed)
+
+    @property
+    def reachable_offline(self) -> bool:
+        """Digital by choice: can someone without the internet use this service?"""
+        return bool(self.offline_channels or self.open_offices)
+
+
+@dataclass(frozen=True)
+class Notice:
+    text: str  # Markdown
+    start: date | None = None
+    end: date | None = None
+    level: str = "info"
+    on: tuple[str, ...] = ()  # ids; empty means everywhere
+
+    def is_current(self, today: date) -> bool:
+        return (self.start is None or self.start <= today) and (self.end is None or today <= self.end)
+
+
+@dataclass(frozen=True)
+class Standard:
+    id: str
+    channel: str
+    promise: str
+    target: str = ""
+    detail: str = ""  # Markdown
+
+
+@dataclass(frozen=True)
+class Result:
+    """Published performance against one standard for one period."""
+
+    standard: Standard
+    period: str
+    result: Decimal
+    goal: Decimal | None = None
+
+    @property
+    def met_goal(self) -> bool | None:
+        return None if self.goal is None else self.result >= self.goal
+
+
+@dataclass(frozen=True)
+class Feedback:
+    complaints: str = ""
+    suggestions: str = ""
+    text: str = ""  # Markdown
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    term: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Everything in services.yaml and standards.yaml, checked and linked up."""
+
+    council: Council
+    categories: tuple[Category, ...]
+    channels: tuple[Channel, ...]
+    offices: tuple[Office, ...]
+    services: tuple[Service, ...]
+    notices: tuple[Notice, ...]
+    promises: tuple[str, ...]
+    standards: tuple[Standard, ...]
+    introduction: str = ""
+    ask_of_you: tuple[str, ...] = ()
+    feedback: Feedback | None = None
+    performance: tuple[Result, ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = ()
+    build_date: date = field(default_factory=date.today)
+
+    def services_in(self, category: Category) -> tuple[Service, ...]:
+        return tuple(s for s in self.services if s.category.id == category.id)
+
+    def services_at(self, office: Office) -> tuple[Service, ...]:
+        return tuple(s for s in self.services if any(o.id == office.id for o in s.offices))
+
+    def standards_for(self, service: Service) -> tuple[Standard, ...]:
+        """Council-wide standards that apply to a service: "any", plus those for each way in."""
+        wanted = {"any"}
+        for channel in service.contact:
+            wanted.update(STANDARDS_FOR_CHANNEL.get(channel.type, ()))
+        if service.open_offices:
+            wanted.add("in-person")
+        return tuple(s for s in self.standards if s.channel in wanted)
+
+    def notices_for(self, *ids: str) -> tuple[Notice, ...]:
+        """Current notices aimed at any of these ids (pass no ids for the ones shown everywhere)."""
+        wanted = set(ids)
+        return tuple(n for n in self.notices if n.is_current(self.build_date)
+                     and ((not n.on and not wanted) or wanted.intersection(n.on)))
+
+    def upcoming_closures(self, office: Office, days: int | None = None) -> tuple[Closure, ...]:
+        """Closures that have not ended yet, optionally only those starting within `days`."""
+        result = []
+        for closure in office.closures:
+            if closure.end < self.build_date:
+                continue
+            if days is not None and (closure.start - self.build_date).days > days:
+                continue
+            result.append(closure)
+        return tuple(sorted(result, key=lambda c: c.start))
+
+    @property
+    def offline_channels(self) -> tuple[Channel, ...]:
+        return tuple(c for c in self.channels if not c.needs_internet)
+
+    @property
+    def main_phone(self) -> Channel | None:
+        return next((c for c in self.channels if c.type == "phone"), None)

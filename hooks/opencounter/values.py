@@ -1,0 +1,227 @@
+"""Readers for single values as officers type them: ids, dates, web addresses, phone numbers.
+
+Each reader takes the text from the file and returns a clean value, or raises ValueError
+with a message and a hint (`ValueProblem`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from urllib.parse import urlsplit
+
+import phonenumbers
+from phonenumbers import shortnumberinfo
+
+
+class ValueProblem(ValueError):
+    """A value that cannot be read: what was expected, and how to fix it."""
+
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+# ---------------------------------------------------------------- ids
+
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def read_id(text: str) -> str:
+    if _ID.fullmatch(text):
+        return text
+    suggestion = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    raise ValueProblem(
+        "An id must be lower-case letters and numbers joined by hyphens.",
+        hint=f"Try '{suggestion}'." if suggestion else "Use words like 'council-tax'.")
+
+
+# ---------------------------------------------------------------- dates
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def read_date(text: str) -> date:
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text.strip())
+    if not match:
+        raise ValueProblem("This is not a date written as year-month-day.",
+                           hint="Write dates like 2026-12-24 (year, month, day).")
+    year, month, day = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        raise ValueProblem(f"There is no month {month}.",
+                           hint="Write dates as year-month-day, like 2026-12-24. The month comes second.")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueProblem(f"There is no {day} {_MONTHS[month - 1]} in {year}.",
+                           hint="Check the day of the month.") from None
+
+
+def format_date(day: date, weekday: bool = False) -> str:
+    """GOV.UK style: "24 December 2026", or "Thursday 24 December 2026"."""
+    text = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.strftime('%A')} {text}" if weekday else text
+
+
+def format_date_range(start: date, end: date) -> str:
+    """ "24 December 2026" or "24 December 2026 to 1 January 2027"."""
+    if start == end:
+        return format_date(start, weekday=True)
+    return f"{format_date(start, weekday=True)} to {format_date(end, weekday=True)}"
+
+
+# ---------------------------------------------------------------- web and email
+
+_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]|localhost", re.I)
+
+
+def read_url(text: str, https_only: bool = False) -> str:
+    value = text.strip()
+    if " " in value:
+        raise ValueProblem("A web address cannot contain spaces.", hint="Remove the spaces, or copy the address again from the browser.")
+    parts = urlsplit(value)
+    if not parts.scheme:
+        raise ValueProblem("A web address must start with https://.",
+                           hint=f"Write 'https://{value}'." if _HOST.match(value) else "Copy the full address from the browser's address bar.")
+    allowed = ("https",) if https_only else ("https", "http")
+    if parts.scheme.lower() not in allowed:
+        raise ValueProblem(f"A web address here must start with {' or '.join(s + '://' for s in allowed)}.",
+                           hint="Copy the full address from the browser's address bar.")
+    host = parts.hostname or ""
+    if not _HOST.fullmatch(host):
+        raise ValueProblem("This web address has no valid site name after https://.",
+                           hint="Copy the full address from the browser's address bar.")
+    return value
+
+
+_EMAIL = re.compile(r"[^@\s<>()\[\],;:\"]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}", re.I)
+
+
+def read_email(text: str) -> str:
+    value = text.strip()
+    if value.lower().startswith("mailto:"):
+        raise ValueProblem("Write the email address on its own.", hint=f"Remove 'mailto:' and write '{value[7:]}'.")
+    if not _EMAIL.fullmatch(value):
+        raise ValueProblem("This is not an email address.", hint="Write it like enquiries@riverside.example.")
+    return value
+
+
+# ---------------------------------------------------------------- postcodes
+
+_POSTCODE = re.compile(r"([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})")
+
+
+def tidy_postcode(text: str) -> str:
+    """Upper case with one space ("rv1  2ab" -> "RV1 2AB"); other text is kept as typed."""
+    match = _POSTCODE.fullmatch(text.strip().upper())
+    return f"{match.group(1)} {match.group(2)}" if match else text.strip()
+
+
+# ---------------------------------------------------------------- targets and results
+
+_TARGET = re.compile(r"(\d+) (second|minute|hour|day|working day)s?|next working day", re.I)
+
+
+def read_target(text: str) -> str:
+    value = re.sub(r"\s+", " ", text.strip())
+    if not _TARGET.fullmatch(value):
+        raise ValueProblem(
+            "This is not a target the standards page can show.",
+            hint="Write a number and a unit: '45 seconds', '10 minutes', '4 hours', '5 days', "
+                 "'10 working days', or 'next working day'.")
+    return value.lower()
+
+
+def read_percent(text: str) -> Decimal:
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent)?", text.strip(), re.I)
+    if match:
+        try:
+            value = Decimal(match.group(1))
+        except InvalidOperation:  # pragma: no cover - the pattern only lets digits through
+            value = Decimal(-1)
+        if 0 <= value <= 100:
+            return value
+    raise ValueProblem("This is not a percentage from 0% to 100%.", hint="Write it like 86%.")
+
+
+def format_percent(value: Decimal) -> str:
+    return f"{value.normalize():f}%"
+
+
+# ---------------------------------------------------------------- phone numbers
+
+# Ofcom keeps these ranges for drama and examples: accepted so sample catalogues reach nobody.
+_DRAMA_RANGES = (
+    ("01632960000", "01632960999"), ("02079460000", "02079460999"),
+    ("01134960000", "01134960999"), ("01144960000", "01144960999"), ("01154960000", "01154960999"),
+    ("01164960000", "01164960999"), ("01174960000", "01174960999"), ("01184960000", "01184960999"),
+    ("01214960000", "01214960999"), ("01314960000", "01314960999"), ("01414960000", "01414960999"),
+    ("01514960000", "01514960999"), ("01614960000", "01614960999"), ("01914980000", "01914980999"),
+    ("02890180000", "02890180999"), ("02920180000", "02920180999"),
+    ("07700900000", "07700900999"), ("08081570000", "08081570999"), ("09098790000", "09098790999"),
+    ("03069990000", "03069990999"),
+)
+_RELAY_PREFIXES = ("18001", "18002")
+
+
+@dataclass(frozen=True)
+class PhoneNumber:
+    """A UK phone number, grouped for reading ("01632 960000") and dialable (tel: link)."""
+
+    display: str
+    dial: str  # digits (and a leading +) for a tel: link
+
+    @property
+    def tel(self) -> str:
+        return f"tel:{self.dial}"
+
+    def __str__(self) -> str:
+        return self.display
+
+
+def read_phone(text: str, relay: bool = False) -> PhoneNumber:
+    """Read a UK number; with relay=True it must start with the Relay UK prefix 18001."""
+    value = re.sub(r"\s+", " ", text.strip())
+    if relay:
+        prefix_match = re.match(r"(18001|18002)\s*(.*)", value)
+        if not prefix_match:
+            raise ValueProblem("A text relay number starts with 18001.",
+                               hint=f"Write '18001 {value}'.")
+        prefix, rest = prefix_match.groups()
+        number = read_phone(rest)
+        return PhoneNumber(f"{prefix} {number.display}", prefix + _national_digits(number.display))
+    if value.startswith(_RELAY_PREFIXES) and len(re.sub(r"\D", "", value)) > 11:
+        raise ValueProblem("Numbers starting 18001 are text relay numbers.",
+                           hint="Use type: text-relay for this channel, or remove the 18001.")
+    cleaned = value.replace("(0)", "").replace("(", "").replace(")", "")
+    if re.search(r"[^\d +\-.]", cleaned):
+        raise ValueProblem("A phone number can only have digits and spaces.",
+                           hint="Write it like 01632 960000. Put opening hours and notes in other fields.")
+    digits = re.sub(r"[\s\-.]", "", cleaned)
+    try:
+        parsed = phonenumbers.parse(digits, "GB")
+    except phonenumbers.NumberParseException:
+        raise ValueProblem("This is not a phone number.", hint="Write it like 01632 960000.") from None
+    national = "0" + str(parsed.national_number) if parsed.country_code == 44 else ""
+    if parsed.country_code == 44 and (phonenumbers.is_valid_number(parsed) or _is_drama(national)):
+        display = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+        return PhoneNumber(display, "+44" + str(parsed.national_number))
+    if parsed.country_code == 44 and shortnumberinfo.is_valid_short_number(parsed):
+        return PhoneNumber(digits, digits)
+    if parsed.country_code != 44:
+        raise ValueProblem("This is not a UK phone number.", hint="Write a UK number starting with 0, like 01632 960000.")
+    raise ValueProblem(
+        "This is not a real UK phone number: it has too few or too many digits, or the code does not exist.",
+        hint="Check the number against the one you call. Most UK numbers have 11 digits, like 01632 960000.")
+
+
+def _is_drama(national: str) -> bool:
+    return any(low <= national <= high and len(national) == len(low) for low, high in _DRAMA_RANGES)
+
+
+def _national_digits(display: str) -> str:
+    return re.sub(r"\D", "", display)

@@ -1,0 +1,151 @@
+"""Read a YAML file into a node tree that keeps line and column, with every value as typed text.
+
+PyYAML turns `17:30` into 1050, `NO` into False and `0123` into 83, and keeps the last of two
+duplicate keys without a word. Officers must get back exactly what they typed, so we only
+*compose* the file (build the node tree, which keeps positions) and never construct Python
+values from it: every scalar stays the text in the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Problem
+
+try:  # libyaml is 8x faster and its nodes carry marks too
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+__all__ = ["MappingNode", "Node", "ScalarNode", "SequenceNode", "read_yaml", "is_empty", "position"]
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+def position(node: Node) -> tuple[int, int]:
+    """1-based line and column where a node starts."""
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def is_empty(node: Node | None) -> bool:
+    """True for a missing value: `key:` with nothing after it, or `~`."""
+    return node is None or (isinstance(node, ScalarNode) and node.style is None and node.value in _NULLS)
+
+
+def read_yaml(path: Path, label: str, problems: list[Problem]) -> Node | None:
+    """Compose one YAML file; add any problems found to `problems`.
+
+    Returns the root node, or None when the file cannot be read at all. `label` is the name
+    the officer knows the file by (for example `services.yaml`).
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problems.append(Problem(label, 1, 1, "", f"The file {label} is missing.",
+                                hint=f"Create {label} next to mkdocs.yml. The editors' guide has a starting point."))
+        return None
+    except UnicodeDecodeError as error:
+        line = text_line_of_offset(path.read_bytes(), error.start)
+        problems.append(Problem(label, line, 1, "", "This line has a character that is not UTF-8 text.",
+                                hint="Save the file as UTF-8. Retype any curly quotes or special characters on this line."))
+        return None
+
+    tab_problems = _tab_problems(text, label)
+    problems.extend(tab_problems)
+    if tab_problems:
+        # Try again as if the tabs were spaces, so that other problems are found in the same run.
+        text = text.expandtabs(2)
+
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        if not tab_problems:
+            problems.append(_syntax_problem(error, label))
+        return None
+    except yaml.YAMLError as error:  # pragma: no cover - every composer error carries a mark
+        problems.append(Problem(label, 1, 1, "", f"The file could not be read: {error}"))
+        return None
+
+    if root is None:
+        problems.append(Problem(label, 1, 1, "", f"The file {label} is empty.",
+                                hint="Add the sections the editors' guide lists."))
+        return None
+    _check_keys(root, label, problems)
+    return root
+
+
+def text_line_of_offset(data: bytes, offset: int) -> int:
+    return data[:offset].count(b"\n") + 1
+
+
+def _tab_problems(text: str, label: str) -> list[Problem]:
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        column = line.find("\t")
+        if column >= 0:
+            found.append(Problem(
+                label, number, column + 1, "", "This line has a tab character.",
+                expected="spaces", found="a tab",
+                hint="Replace the tab with spaces. YAML files must be indented with spaces only."))
+    return found
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, label: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = (error.problem or "").strip()
+    context = (error.context or "").strip()
+    hint = ("Check the indentation of this line and the one before it: items at the same level "
+            "must start in the same column. Every key needs a colon and a space after it, "
+            "like 'name: Council Tax'.")
+    if "mapping values are not allowed" in problem:
+        message = "A colon in this line confuses the file layout."
+        hint = ("If the text itself contains ': ', put the whole value in double quotes, "
+                "like description: \"Note: bring ID\". Otherwise check the indentation.")
+    elif "found character" in problem and "cannot start any token" in problem:
+        message = "This line starts with a character that YAML does not allow here."
+        hint = ("Put the value in double quotes. Values that start with @, ` or % must be quoted.")
+    elif "found undefined alias" in problem or "found unhashable key" in problem:
+        message = "This line uses YAML features the catalogue does not support."
+    elif "expected a single document" in problem or "expected '<document start>'" in problem:
+        message = "This file has more than one YAML document in it."
+        hint = "Remove the line with three dashes (---) in the middle of the file."
+    elif "while scanning a quoted scalar" in context or "found unexpected end of stream" in problem:
+        message = "A quote is opened but never closed."
+        hint = "Add the closing quote mark at the end of the value."
+    else:
+        message = "The file layout is broken at this line."
+    return Problem(label, line, column, "", message, found=problem or context, hint=hint)
+
+
+def _check_keys(node: Node, label: str, problems: list[Problem]) -> None:
+    """Reject duplicate keys and keys that are not plain text, everywhere in the tree."""
+    stack = [node]
+    seen_nodes: set[int] = set()
+    while stack:
+        current = stack.pop()
+        if id(current) in seen_nodes:  # aliases can make the tree a graph
+            continue
+        seen_nodes.add(id(current))
+        if isinstance(current, MappingNode):
+            first_line: dict[str, int] = {}
+            for key, value in current.value:
+                if not isinstance(key, ScalarNode):
+                    line, column = position(key)
+                    problems.append(Problem(label, line, column, "", "A key here is not plain text.",
+                                            hint="Write keys as plain words followed by a colon, like 'name:'."))
+                    continue
+                if key.value in first_line:
+                    line, column = position(key)
+                    problems.append(Problem(
+                        label, line, column, "", f"The key '{key.value}' appears twice in the same section.",
+                        found=f"'{key.value}' on line {first_line[key.value]} and again on line {line}",
+                        hint=f"Keep one of them. The other one is on line {first_line[key.value]}."))
+                else:
+                    first_line[key.value] = position(key)[0]
+                stack.append(value)
+        elif isinstance(current, SequenceNode):
+            stack.extend(current.value)
