@@ -1,0 +1,48 @@
+"""Dates that depend on the day: the build date and the bank holidays of the council's nation."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, timedelta
+
+import holidays
+
+from .values import ValueProblem, read_date
+
+_SUBDIVISIONS = {"england": "ENG", "wales": "WLS", "scotland": "SCT", "northern-ireland": "NIR"}
+
+
+def build_date(environ: dict[str, str] | None = None) -> date:
+    """The day the site is built for: BUILD_DATE (2026-12-24) if set, otherwise today.
+
+    Raises ValueProblem for a BUILD_DATE that is not a date, so a preview is never silently wrong.
+    """
+    value = (environ if environ is not None else os.environ).get("BUILD_DATE", "").strip()
+    if not value:
+        return date.today()
+    try:
+        return read_date(value)
+    except ValueProblem as problem:
+        raise ValueProblem(f"BUILD_DATE={value}: {problem.message}", problem.hint) from None
+
+
+def bank_holidays(nation: str, start: date, end: date) -> list[tuple[date, str]]:
+    """Bank holidays from start to end inclusive, in date order, with their names."""
+    calendar = holidays.country_holidays("GB", subdiv=_SUBDIVISIONS[nation], years=range(start.year, end.year + 1))
+    return sorted((day, name) for day, name in calendar.items() if start <= day <= end)
+
+
+def months_ahead(start: date, months: int) -> date:
+    """The same day `months` later (or the last day of a shorter month)."""
+    month = start.month - 1 + months
+    year, month = start.year + month // 12, month % 12 + 1
+    for day in range(start.day, 27, -1):
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    return date(year, month, min(start.day, 28))
+
+
+def days_between(start: date, end: date) -> list[date]:
+    return [start + timedelta(days=n) for n in range((end - start).days + 1)]

@@ -1,0 +1,155 @@
+"""The public site as a list of pages, each rendered from the Catalogue with a Jinja template.
+
+No MkDocs here: hooks/pages.py hands these pages to MkDocs. Templates live in
+overrides/opencounter/ (pages/ and components/), are autoescaped, and fail on unknown names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+import jinja2
+from markupsafe import Markup
+
+from . import urls
+from .calendar import bank_holidays, months_ahead
+from .hours import DAY_NAMES
+from .models import Catalogue, Office, Service
+from .text import Glossary, render_inline_markdown, render_markdown
+from .values import format_date, format_date_range, format_percent
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """One generated page: where it goes, its title, and what its template needs."""
+
+    src: str
+    title: str
+    template: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+    source_file: str = "services.yaml"
+    in_nav: bool = False
+    notice_ids: tuple[str, ...] = ()
+
+    @property
+    def url(self) -> str:
+        return urls.url_of(self.src)
+
+
+def plan_site(catalogue: Catalogue) -> list[PagePlan]:
+    """Every page the catalogue makes, in a stable order."""
+    pages = [
+        PagePlan(urls.HOME, catalogue.council.name, "home.html", in_nav=True),
+        PagePlan(urls.SERVICES, "Services A to Z", "services.html", in_nav=True),
+        PagePlan(urls.CATEGORIES, "Services by topic", "categories.html"),
+        PagePlan(urls.CONTACT, "Contact us", "contact.html", in_nav=True),
+        PagePlan(urls.OFFICES, "Offices", "offices.html", in_nav=True),
+        PagePlan(urls.STANDARDS, "Our customer service standards", "standards.html", source_file="standards.yaml", in_nav=True),
+    ]
+    if catalogue.glossary:
+        pages.append(PagePlan(urls.GLOSSARY, "Glossary", "glossary.html", source_file="standards.yaml", in_nav=True))
+    for category in catalogue.categories:
+        pages.append(PagePlan(urls.category(category.id), category.name, "category.html",
+                              {"category": category}, in_nav=True, notice_ids=(category.id,)))
+    for service in catalogue.services:
+        pages.append(PagePlan(urls.service(service.id), service.name, "service.html", {"service": service},
+                              notice_ids=(service.id, service.category.id)))
+    for office in catalogue.offices:
+        pages.append(PagePlan(urls.office(office.id), office.name, "office.html", {"office": office},
+                              notice_ids=(office.id,)))
+    return pages
+
+
+class SiteRenderer:
+    """Renders page bodies (everything below the H1) and adds notices and glossary terms."""
+
+    def __init__(self, catalogue: Catalogue, template_dir: Path, site_url: str = ""):
+        self.catalogue = catalogue
+        self.site_url = site_url
+        self.glossary = Glossary([(g.term, g.meaning) for g in catalogue.glossary])
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(template_dir)), autoescape=True,
+            undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env.filters.update(
+            markdown=render_markdown, inline_markdown=render_inline_markdown, date=format_date,
+            date_range=format_date_range, percent=format_percent)
+        self.env.globals.update(
+            catalogue=catalogue, council=catalogue.council, urls=urls, day_names=DAY_NAMES,
+            upcoming=self.upcoming, access_text=ACCESS_TEXT, channel_headings=CHANNEL_HEADINGS,
+            standard_headings=STANDARD_HEADINGS, popular_services=self.popular_services)
+
+    def render(self, plan: PagePlan) -> str:
+        """The body of a generated page, as HTML."""
+        template = self.env.get_template(f"pages/{plan.template}")
+        return template.render(page_url=plan.url, link=_linker(plan.url), plan=plan, **plan.context)
+
+    def decorate(self, html: str, page_url: str, notice_ids: tuple[str, ...] = (), title: str = "") -> str:
+        """Add the notices for this page above the text, and explain glossary terms it uses."""
+        notices = self.catalogue.notices_for() + (self.catalogue.notices_for(*notice_ids) if notice_ids else ())
+        skip = {title.lower()} if title else set()
+        if page_url == urls.url_of(urls.GLOSSARY):
+            skip |= set(self.glossary.terms)
+        html, used = self.glossary.link_terms(html, skip)
+        parts = self.env.get_template("components/page_extras.html").render(
+            notices=notices, terms=used, link=_linker(page_url), page_url=page_url)
+        top, _, bottom = parts.partition("<!-- body -->")
+        head, h1_end, rest = html.partition("</h1>")
+        if h1_end:
+            return head + h1_end + top + rest + bottom
+        return top + html + bottom
+
+    # ------------------------------------------------------------ helpers for templates
+
+    def upcoming(self, office: Office, months: int = 3) -> list[dict[str, Any]]:
+        """Closures and bank holidays (when the office shuts for them) in the next few months."""
+        today = self.catalogue.build_date
+        end = months_ahead(today, months)
+        items = [{"start": c.start, "end": c.end, "reason": c.reason or "Closed"}
+                 for c in self.catalogue.upcoming_closures(office) if c.start <= end]
+        hours = office.opening_hours
+        if office.access != "closed" and (hours is None or hours.bank_holidays.kind != "as-usual"):
+            for day, name in bank_holidays(self.catalogue.council.nation, today, end):
+                if not any(i["start"] <= day <= i["end"] for i in items):
+                    rule = hours.bank_holidays.text() if hours and hours.bank_holidays.kind == "open" else ""
+                    items.append({"start": day, "end": day,
+                                  "reason": f"{name} (bank holiday)" + (f": open {rule}" if rule else "")})
+        return sorted(items, key=lambda i: i["start"])
+
+    def popular_services(self) -> list[Service]:
+        """The first service of each category: the order officers chose, one from each topic."""
+        seen, result = set(), []
+        for service in self.catalogue.services:
+            if service.category.id not in seen and service.status == "active":
+                seen.add(service.category.id)
+                result.append(service)
+        return result[:8]
+
+
+def _linker(page_url: str):
+    def link(target_src_or_url: str) -> str:
+        target = urls.url_of(target_src_or_url) if target_src_or_url.endswith(".md") else target_src_or_url
+        return urls.relative(page_url, target)
+    return link
+
+
+ACCESS_TEXT = {
+    "walk-in": "You can walk in. You do not need an appointment.",
+    "appointment": "By appointment only. Contact us to book before you visit.",
+    "closed": "This office is closed at the moment.",
+}
+
+CHANNEL_HEADINGS = {
+    "phone": "Phone", "email": "Email", "online": "Online", "webchat": "Webchat", "post": "Write to us",
+    "social": "Social media", "text-relay": "Relay UK (text relay)", "video-relay": "British Sign Language (BSL)",
+}
+
+STANDARD_HEADINGS = {
+    "any": "However you contact us", "phone": "When you phone us", "voicemail": "When you leave a voicemail",
+    "email": "When you email us", "online": "When you contact us online", "post": "When you write to us",
+    "in-person": "When you visit us", "home-visit": "When we visit you at home",
+    "social": "When you contact us on social media",
+}
+
+__all__ = ["PagePlan", "SiteRenderer", "plan_site", "Markup"]

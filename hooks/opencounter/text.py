@@ -1,0 +1,128 @@
+"""Text from the catalogue made safe for HTML: Markdown without raw HTML, glossary terms linked.
+
+Plain text fields are escaped by the templates (autoescape). Markdown fields go through
+`render_markdown`, which never passes raw HTML through and allows only https:, mailto: and
+tel: links, so nothing an officer pastes can run in a resident's browser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import markdown
+import nh3
+from markupsafe import Markup, escape
+
+_ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "code", "blockquote", "h3", "h4", "hr"}
+_ALLOWED_ATTRIBUTES = {"a": {"href"}}
+_URL_SCHEMES = {"https", "mailto", "tel"}
+
+
+class _Renderer:
+    """One Markdown converter, reused: building one costs more than converting a paragraph."""
+
+    def __init__(self) -> None:
+        self.md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+        # Raw HTML is shown as the text it is, never passed through as markup.
+        self.md.preprocessors.deregister("html_block")
+        self.md.inlinePatterns.deregister("html")
+
+    def convert(self, text: str) -> str:
+        self.md.reset()
+        return self.md.convert(text)
+
+
+_renderer = _Renderer()
+
+
+def render_markdown(text: str) -> Markup:
+    """Markdown to safe HTML. Headings become h3/h4 so they sit under the page's own headings."""
+    if not text:
+        return Markup("")
+    html = _renderer.convert(text)
+    html = re.sub(r"<(/?)h[1-3]>", r"<\1h3>", html)
+    html = re.sub(r"<(/?)h[4-6]>", r"<\1h4>", html)
+    return Markup(nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
+                            url_schemes=_URL_SCHEMES, link_rel=None))
+
+
+def render_inline_markdown(text: str) -> Markup:
+    """Markdown for a short text shown inside a sentence or list item: no wrapping paragraph."""
+    html = str(render_markdown(text))
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
+def markdown_heading(title: str) -> str:
+    """A Markdown H1 line whose text is exactly `title`, whatever characters it has."""
+    text = str(escape(title)).replace("&#39;", "'").replace("&#34;", '"')
+    return "# " + re.sub(r"([\\`*_{}\[\]()#+\-.!|~>])", r"\\\1", text) + "\n"
+
+
+# ---------------------------------------------------------------- glossary
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    meaning: str
+    anchor: str
+
+
+def term_anchor(term: str) -> str:
+    return "term-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+
+
+_SKIP_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "button",
+              "label", "title", "dt", "summary", "nav", "abbr", "dfn", "svg"}
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+
+
+class Glossary:
+    """Finds glossary terms in page text and links the first use of each to its meaning."""
+
+    def __init__(self, terms: list[tuple[str, str]]):
+        self.terms = {t.lower(): Term(t, m, term_anchor(t)) for t, m in terms}
+        ordered = sorted(self.terms, key=len, reverse=True)  # longest first: "Council Tax Reduction" before "Council Tax"
+        self.pattern = (re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in ordered) + r")(?![\w-])", re.I)
+                        if ordered else None)
+
+    def link_terms(self, html: str, skip: set[str] | None = None) -> tuple[str, list[Term]]:
+        """Link the first use of each term in text outside links, headings and code.
+
+        Returns the new HTML and the terms used, in the order they first appear, so the page
+        can explain them. Terms in `skip` (lower case) are left alone.
+        """
+        if self.pattern is None:
+            return html, []
+        used: list[Term] = []
+        seen = set(skip or ())
+        out: list[str] = []
+        depth = 0  # inside how many tags whose text we leave alone
+        position = 0
+        for match in _TAG.finditer(html):
+            out.append(self._link_text(html[position:match.start()], depth, seen, used))
+            closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+            if name in _SKIP_TAGS and not self_closing:
+                depth += -1 if closing else 1
+                depth = max(depth, 0)
+            out.append(match.group(0))
+            position = match.end()
+        out.append(self._link_text(html[position:], depth, seen, used))
+        return "".join(out), used
+
+    def _link_text(self, text: str, depth: int, seen: set[str], used: list[Term]) -> str:
+        if depth or not text.strip():
+            return text
+
+        def replace(match: re.Match) -> str:
+            key = match.group(1).lower()
+            if key in seen:
+                return match.group(0)
+            seen.add(key)
+            term = self.terms[key]
+            used.append(term)
+            return f'<a class="oc-term" href="#{term.anchor}">{match.group(1)}</a>'
+
+        return self.pattern.sub(replace, text)

@@ -1,0 +1,83 @@
+"""MkDocs hook: add a page for each service, office and category, and the index pages.
+
+Each generated page is a Markdown file holding only its H1 (so MkDocs builds the title, the
+skip link and the search entry as usual); its body is rendered from the Catalogue by
+opencounter.site and put in place in on_page_content. Every page, hand-written or not, then
+gets the current notices and explanations of glossary terms it uses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from catalogue import CATALOGUE_KEY
+from opencounter import urls
+from opencounter.site import PagePlan, SiteRenderer, plan_site
+from opencounter.text import markdown_heading
+
+RENDERER_KEY = "opencounter_renderer"
+PLANS_KEY = "opencounter_pages"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Plan the generated pages and set up their templates (afresh each build, so edits show)."""
+    catalogue = config[CATALOGUE_KEY]
+    template_dir = Path(config.theme.custom_dir) / "opencounter"
+    config[RENDERER_KEY] = SiteRenderer(catalogue, template_dir, config.site_url or "")
+    config[PLANS_KEY] = {plan.src: plan for plan in plan_site(catalogue)}
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Add the generated pages; a hand-written page at the same address is an error, not a silent swap."""
+    plans: dict[str, PagePlan] = config[PLANS_KEY]
+    for src, plan in plans.items():
+        clash = files.get_file_from_path(src)
+        if clash is not None:
+            raise PluginError(
+                f"content/{src} has the same address as the generated page '{plan.title}'. "
+                f"Rename or move content/{src}; the generated page comes from {plan.source_file}.")
+        inclusion = InclusionLevel.UNDEFINED if plan.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, src, content=markdown_heading(plan.title), inclusion=inclusion))
+    if config.nav is None:
+        config.nav = _navigation(plans, files)
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    plan = config[PLANS_KEY].get(page.file.src_uri)
+    if plan is not None:
+        # The theme prints titles without escaping: give it the escaped text.
+        page.meta["title"] = str(escape(plan.title))
+    return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    renderer: SiteRenderer = config[RENDERER_KEY]
+    plan = config[PLANS_KEY].get(page.file.src_uri)
+    if plan is None:
+        return renderer.decorate(html, page.url)
+    try:
+        body = renderer.render(plan)
+    except Exception as error:  # a template mistake: say which template, not a traceback
+        raise PluginError(f"The page template {plan.template} failed for {page.file.src_uri}: {error}") from error
+    return renderer.decorate(html + body, page.url, plan.notice_ids, plan.title)
+
+
+def _navigation(plans: dict[str, PagePlan], files: Files) -> list:
+    """Home, services with their topics, contact, offices, standards, hand-written pages, glossary."""
+    categories = [src for src, plan in plans.items() if src.startswith("categories/") and plan.in_nav]
+    written = sorted(f.src_uri for f in files.documentation_pages()
+                     if f.src_uri not in plans and f.inclusion.is_in_nav())
+    nav: list = [urls.HOME, {"Services": [urls.SERVICES, *categories]}, urls.CONTACT, urls.OFFICES,
+                 urls.STANDARDS, *written]
+    for extra in (urls.GLOSSARY, urls.LEAFLETS):
+        if extra in plans:
+            nav.append(extra)
+    return nav
