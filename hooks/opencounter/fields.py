@@ -234,8 +234,8 @@ class ListOf(Kind):
         self.item = item
         self.min_items = min_items
         self.single = single
-        noun = "at least one" if min_items else "a list of"
-        self.expected = f"{noun} {item.expected}, each on its own line starting with '- '"
+        size = f"a list of at least {min_items}" if min_items else "a list"
+        self.expected = f"{size}, each item {item.expected}, on its own line starting with '- '"
 
     def read(self, node, reader, where):
         if self.single and isinstance(node, ScalarNode):
@@ -333,6 +333,14 @@ class Field:
     doc: str = ""
 
 
+def _this(noun: str) -> str:
+    """ "a service" -> "this service"; "services.yaml" stays as it is."""
+    for article in ("a ", "an ", "the "):
+        if noun.startswith(article):
+            return "this " + noun[len(article):]
+    return noun
+
+
 class Raw(dict):
     """A record's values by field name, with the node each came from (for later checks)."""
 
@@ -391,7 +399,7 @@ class Record(Kind):
             if spec.required and name not in raw.nodes:
                 reader.problem(node, where, f"'{name}' is missing.",
                                expected=f"{name}: {spec.kind.expected}", found="no line for it",
-                               hint=f"Add a line '{name}: ...' to {self.noun}." + (f" {spec.doc}" if spec.doc else ""))
+                               hint=f"Add a line '{name}: ...' to {_this(self.noun)}." + (f" {spec.doc}" if spec.doc else ""))
                 ok = False
         if ok and self.check:
             self.check(raw, reader)

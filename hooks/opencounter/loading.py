@@ -21,13 +21,13 @@ def load_catalogue(services_path: Path, standards_path: Path, build_date: date,
     services_reader, standards_reader = Reader(labels[0]), Reader(labels[1])
     services = _read_file(services_path, services_reader, fmt.SERVICES_FILE)
     standards = _read_file(standards_path, standards_reader, fmt.STANDARDS_FILE)
-    problems = services_reader.problems + standards_reader.problems
     if services is not None:
         _check_unique(services, services_reader, ("categories", "channels", "offices", "services"))
         _resolve_services(services, services_reader)
     if standards is not None:
         _check_unique(standards, standards_reader, ("standards",))
         _resolve_standards(standards, standards_reader)
+    problems = services_reader.problems + standards_reader.problems
     if problems or services is None or standards is None:
         raise CatalogueError(problems)
     return _build(services, standards, build_date)

@@ -88,6 +88,9 @@ def read_url(text: str, https_only: bool = False) -> str:
         raise ValueProblem("A web address must start with https://.",
                            hint=f"Write 'https://{value}'." if _HOST.match(value) else "Copy the full address from the browser's address bar.")
     allowed = ("https",) if https_only else ("https", "http")
+    if https_only and parts.scheme.lower() == "http":
+        raise ValueProblem("This web address must start with https://, not http://.",
+                           hint=f"Write 'https://{value[7:]}'. Every council site must be served securely.")
     if parts.scheme.lower() not in allowed:
         raise ValueProblem(f"A web address here must start with {' or '.join(s + '://' for s in allowed)}.",
                            hint="Copy the full address from the browser's address bar.")

@@ -22,7 +22,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 __all__ = ["MappingNode", "Node", "ScalarNode", "SequenceNode", "read_yaml", "is_empty", "position"]
 
-_NULLS = {"", "~", "null", "Null", "NULL"}
+_NULL_TAG = "tag:yaml.org,2002:null"
 
 
 def position(node: Node) -> tuple[int, int]:
@@ -31,8 +31,8 @@ def position(node: Node) -> tuple[int, int]:
 
 
 def is_empty(node: Node | None) -> bool:
-    """True for a missing value: `key:` with nothing after it, or `~`."""
-    return node is None or (isinstance(node, ScalarNode) and node.style is None and node.value in _NULLS)
+    """True for a missing value: `key:` with nothing after it, `~`, or only spaces in quotes."""
+    return node is None or (isinstance(node, ScalarNode) and (node.tag == _NULL_TAG or not node.value.strip()))
 
 
 def read_yaml(path: Path, label: str, problems: list[Problem]) -> Node | None:
@@ -115,6 +115,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, label: str) -> Problem:
         hint = "Remove the line with three dashes (---) in the middle of the file."
     elif "while scanning a quoted scalar" in context or "found unexpected end of stream" in problem:
         message = "A quote is opened but never closed."
+        if error.context_mark:  # point at the opening quote, not the end of the file
+            line, column = error.context_mark.line + 1, error.context_mark.column + 1
         hint = "Add the closing quote mark at the end of the value."
     else:
         message = "The file layout is broken at this line."

@@ -1,0 +1,37 @@
+# Open Counter. `make site` builds the site; `make test` runs the tests. Both install what they need.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: site test serve check browser clean lock
+
+# Install the pinned packages into .venv; skipped while requirements.txt is unchanged.
+$(INSTALLED): requirements.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+# Build into a staging folder, then swap it in: a failed build leaves site/ exactly as it was.
+site: $(INSTALLED)
+	@rm -rf .build/site
+	$(BIN)/mkdocs build --quiet --site-dir .build/site
+	@rm -rf .build/site.old; if [ -d site ]; then mv site .build/site.old; fi; mv .build/site site; rm -rf .build/site.old
+	@echo "Built the site into site/. Open site/index.html, or run 'make serve' to preview."
+
+# Preview on http://127.0.0.1:8000, rebuilding when services.yaml, standards.yaml, content/ or overrides/ change.
+serve: $(INSTALLED)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(INSTALLED)
+	$(BIN)/python -m pytest
+
+# Re-resolve requirements.in into the fully pinned requirements.txt.
+lock:
+	$(BIN)/python -m pip install --quiet -r requirements.in
+	$(BIN)/python -m pip freeze --exclude-editable > requirements.txt
+
+clean:
+	rm -rf site .build .cache .pytest_cache

@@ -1,0 +1,47 @@
+"""Build a whole site with MkDocs from a given catalogue, in a temporary project folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).parent.parent
+
+
+@dataclass
+class Build:
+    project: Path
+    returncode: int
+    output: str
+
+    @property
+    def site(self) -> Path:
+        return self.project / "site"
+
+    def page(self, url: str) -> str:
+        return (self.site / url / "index.html").read_text(encoding="utf-8")
+
+
+def make_project(folder: Path, services: Path | str, standards: Path | str, content: Path | None = None) -> Path:
+    """A project folder: the real mkdocs.yml, hooks and overrides, with this catalogue."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "hooks", "overrides"):
+        target = folder / name
+        if not target.exists():
+            target.symlink_to(ROOT / name)
+    shutil.copytree(content or ROOT / "content", folder / "content", dirs_exist_ok=True)
+    for name, source in (("services.yaml", services), ("standards.yaml", standards)):
+        text = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def build(project: Path, build_date: str = "2026-11-24", *args: str) -> Build:
+    env = dict(os.environ, BUILD_DATE=build_date, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", *args], cwd=project, env=env,
+                            capture_output=True, text=True, timeout=600)
+    return Build(project, result.returncode, result.stdout + result.stderr)

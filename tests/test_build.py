@@ -1,0 +1,215 @@
+"""Whole builds with MkDocs: the sample council, the contract example, and broken catalogues."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+from sitebuild import build, make_project
+
+pytestmark = pytest.mark.build
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("sample"), ROOT / "services.yaml", ROOT / "standards.yaml")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="module")
+def contract(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("contract"), FIXTURES / "contract" / "services.yaml",
+                           FIXTURES / "contract" / "standards.yaml")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    return result
+
+
+def text_of(html: str) -> str:
+    """The visible text of a page's main content, whitespace folded."""
+    main = html.split('<article', 1)[-1].split('</article>', 1)[0]
+    main = re.sub(r"<script.*?</script>", " ", main, flags=re.S)
+    main = re.sub(r"</?(?:strong|a|em|span|code|abbr)\b[^>]*>", "", main)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main)).replace(" ,", ",")
+
+
+def test_every_page_kind_is_built(sample):
+    for url in ["", "services", "categories", "contact", "offices", "standards", "glossary", "about",
+                "services/council-tax", "offices/riverside-house", "categories/council-tax-and-benefits"]:
+        assert (sample.site / url / "index.html").exists(), url
+
+
+def test_service_page_shows_everything_about_the_service(contract):
+    page = text_of(contract.page("services/council-tax"))
+    assert "Pay your Council Tax, ask for a discount or tell us you are moving." in page
+    assert "You pay Council Tax for the home you live in." in page
+    assert "Pay your Council Tax" in page
+    assert "01632 960000" in page and "Monday to Friday: 9am to 5pm" in page
+    assert "enquiries@riverside.example" in page
+    assert "Riverside House" in page and "You can walk in" in page
+    assert "We will set up your new account within 10 working days." in page
+    assert "We aim to answer calls to our published numbers within 45 seconds." in page  # phone standard
+    assert "We will reply fully within 2 working days." in page  # email standard
+    assert "1 October 2026" in page
+
+
+def test_office_page_has_hours_closures_and_map(contract):
+    html = contract.page("offices/riverton")
+    page = text_of(html)
+    assert "Riverside House Bridge Street Riverton RV1 2AB" in page
+    assert "Monday 9am to 5pm" in page and "Saturday Closed" in page
+    assert "Closed on bank holidays." in page
+    assert "Thursday 24 December 2026 to Friday 1 January 2027: Christmas and New Year" in page
+    assert "Step-free access" in page and "The number 30 bus stops outside." in page
+    assert "openstreetmap.org/?mlat=54.6431&amp;mlon=-3.5436" in html
+    assert "Council Tax" in page  # services you can get help with here
+    assert "Parking is limited on market days." in page
+
+
+def test_contact_page_lists_every_channel(sample):
+    page = text_of(sample.page("contact"))
+    for expected in ["01632 960000", "18001 01632 960000", "British Sign Language", "RV1 2AB",
+                     "Find out about call charges"]:
+        assert expected in page
+
+
+def test_standards_page_groups_standards_and_shows_performance(sample):
+    html = sample.page("standards")
+    for heading in ["When you phone us", "When you email us", "When you write to us", "When you visit us",
+                    "When we visit you at home", "When you contact us on social media", "What we ask of you",
+                    "How we are doing", "Tell us what you think"]:
+        assert heading in html
+    assert '<th scope="col">Result</th>' in html
+
+
+def test_notices_show_only_between_their_dates_and_where_aimed(contract, tmp_path):
+    # The contract notice runs 2026-11-01 to 2027-01-31 and is aimed at the riverton office.
+    assert "closes at 1pm on Wednesday 2 December" in contract.page("offices/riverton")
+    assert "closes at 1pm on Wednesday 2 December" not in contract.page("services/council-tax")
+    later = build(contract.project, "2027-02-01", "--site-dir", str(tmp_path / "later"))
+    assert later.returncode == 0, later.output
+    assert "closes at 1pm" not in (tmp_path / "later" / "offices" / "riverton" / "index.html").read_text()
+
+
+def test_every_service_shows_a_way_in_without_the_internet(sample):
+    for page in (sample.site / "services").glob("*/index.html"):
+        html = page.read_text()
+        assert ('class="oc-phone"' in html or "oc-address" in html
+                or "You cannot use this service by phone, by post or in person" in html), page
+
+
+def test_glossary_terms_are_explained_where_they_appear(sample):
+    pages_with_terms = 0
+    for page in sample.site.rglob("index.html"):
+        html = page.read_text()
+        anchors = re.findall(r'class="oc-term" href="#([^"]+)"', html)
+        for anchor in anchors:
+            assert f'<dt id="{anchor}">' in html, (page, anchor)
+        pages_with_terms += bool(anchors)
+    assert pages_with_terms >= 5
+
+
+def test_search_index_has_service_names_keywords_and_summaries(sample):
+    index = (sample.site / "search" / "search_index.json").read_text()
+    assert "Council Tax" in index and "rubbish" in index
+
+
+def test_pages_have_one_h1_and_en_gb(sample):
+    for page in sample.site.rglob("index.html"):
+        html = page.read_text()
+        assert html.count("<h1") == 1, page
+        assert '<html lang="en-GB"' in html, page
+
+
+def test_services_are_kept_out_of_the_side_navigation(sample):
+    html = sample.page("")
+    assert 'href="services/council-tax/"' not in html.split('<div class="md-content"', 1)[0]
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        for name in ("href", "src"):
+            if attributes.get(name):
+                self.links.append(attributes[name])
+
+
+def test_every_internal_link_resolves(sample):
+    broken = []
+    for page in sample.site.rglob("*.html"):
+        parser = _Links()
+        parser.feed(page.read_text())
+        for link in parser.links:
+            if re.match(r"^[a-z]+:", link) or link.startswith("#") or link.startswith("//"):
+                continue
+            path = link.split("#")[0].split("?")[0]
+            # 404.html links from the site root: it is served at any address.
+            target = (sample.site / path.lstrip("/") if path.startswith("/") else page.parent / path).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(sample.site)} -> {link}")
+    assert not broken, broken[:20]
+
+
+HOSTILE = {
+    "name: Riverside Borough Council": 'name: "Riverside <script>alert(1)</script> Council"',
+    "    name: Council Tax and benefits": '    name: "Tax & <b>benefits</b>"',
+    "You pay Council Tax for the home you live in.":
+        "You pay <script>alert(2)</script> [click](javascript:alert(3)) <img src=x onerror=alert(4)>",
+    "    name: Council Tax  ": '    name: "<img src=x onerror=alert(5)>"  ',
+    "reason: Christmas and New Year": 'reason: "</title><script>alert(6)</script>"',
+}
+
+
+def test_html_in_the_catalogue_never_reaches_a_page_as_markup(tmp_path):
+    services = (FIXTURES / "contract" / "services.yaml").read_text()
+    for old, new in HOSTILE.items():
+        assert old in services
+        services = services.replace(old, new, 1)
+    project = make_project(tmp_path / "p", services, FIXTURES / "contract" / "standards.yaml")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    for page in (project / "site").rglob("*.html"):
+        html = page.read_text()
+        assert "<script>alert" not in html, page
+        assert "<img src=x" not in html and "<b>benefits</b>" not in html, page
+        assert "javascript:" not in html, page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (project / "site" / "index.html").read_text()
+
+
+def test_a_broken_catalogue_builds_nothing_and_keeps_the_old_site(tmp_path):
+    project = make_project(tmp_path / "p", FIXTURES / "valid" / "services.yaml", FIXTURES / "valid" / "standards.yaml")
+    assert build(project).returncode == 0
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    (project / "services.yaml").write_text(
+        (FIXTURES / "invalid" / "several-problems.yaml").read_text())
+    result = build(project)
+    assert result.returncode != 0
+    assert "Traceback" not in result.output
+    assert "services.yaml:27:13: 'walkin' is not one of the choices for 'access'." in result.output
+    assert "Did you mean 'walk-in'?" in result.output
+    assert "services.yaml:28:12:" in result.output
+    after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_a_hand_written_page_at_a_generated_address_is_an_error(tmp_path):
+    content = tmp_path / "content"
+    (content / "contact").mkdir(parents=True)
+    (content / "contact" / "index.md").write_text("# Contact\n")
+    project = make_project(tmp_path / "p", FIXTURES / "valid" / "services.yaml", FIXTURES / "valid" / "standards.yaml",
+                           content=content)
+    result = build(project)
+    assert result.returncode != 0
+    assert "content/contact/index.md has the same address as the generated page 'Contact us'" in result.output

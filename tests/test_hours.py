@@ -1,0 +1,89 @@
+"""Opening hours: every form the format allows, printed in GOV.UK style."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from opencounter.hours import HoursError, build_opening_hours, format_time, parse_day_hours, parse_days
+
+
+@pytest.mark.parametrize("written, printed", [
+    ("9am to 5pm", "9am to 5pm"),
+    ("9:30am to 5:30pm", "9:30am to 5:30pm"),
+    ("midday to 2pm", "midday to 2pm"),
+    ("09:00 to 17:00", "9am to 5pm"),
+    ("09:00-17:00", "9am to 5pm"),
+    ("9.30am - 4.45pm", "9:30am to 4:45pm"),
+    ("8:45am to 12pm and 1pm to 5:15pm", "8:45am to midday and 1pm to 5:15pm"),
+    ("9am to 12:30pm and 1:30pm to 4pm", "9am to 12:30pm and 1:30pm to 4pm"),
+    ("6pm to midnight", "6pm to midnight"),
+    ("00:00 to 24:00", "24 hours"),
+    ("closed", "Closed"),
+    ("Closed", "Closed"),
+    ("24 hours", "24 hours"),
+    ("by appointment", "By appointment only"),
+    ("12 noon to 2pm", "midday to 2pm"),
+])
+def test_hours_are_printed_in_govuk_style(written, printed):
+    assert parse_day_hours(written).text() == printed
+
+
+@pytest.mark.parametrize("written, message", [
+    ("9am to 17pm", "not a time"),
+    ("5pm to 9am", "closing time is not after"),
+    ("9am to 1pm and 12pm to 5pm", "overlap"),
+    ("9 to 5", "not a time"),
+    ("9am", "not a range"),
+    ("open as usual", "only fits bank holidays"),
+    ("25:00 to 26:00", "not a time"),
+])
+def test_bad_hours_are_rejected_with_a_reason(written, message):
+    with pytest.raises(HoursError, match=message):
+        parse_day_hours(written)
+
+
+@pytest.mark.parametrize("written, days", [
+    ("Monday", (0,)), ("Mon", (0,)), ("Tues", (1,)), ("Weds", (2,)), ("Thurs", (3,)),
+    ("Monday to Friday", (0, 1, 2, 3, 4)), ("Mon-Fri", (0, 1, 2, 3, 4)), ("mon - fri", (0, 1, 2, 3, 4)),
+    ("Saturday and Sunday", (5, 6)), ("Mon, Wed and Fri", (0, 2, 4)), ("Weekends", (5, 6)),
+    ("Every day", (0, 1, 2, 3, 4, 5, 6)), ("Bank holidays", "bank"), ("Mondays", (0,)),
+    ("Saturday to Monday", (5, 6, 0)),
+])
+def test_day_keys(written, days):
+    assert parse_days(written) == days
+
+
+def test_an_unknown_day_is_rejected():
+    with pytest.raises(HoursError, match="not a day"):
+        parse_days("Mondy to Friday")
+
+
+@pytest.mark.parametrize("minutes, printed", [(0, "midnight"), (540, "9am"), (570, "9:30am"), (720, "midday"),
+                                              (750, "12:30pm"), (1020, "5pm"), (1440, "midnight")])
+def test_times(minutes, printed):
+    assert format_time(minutes) == printed
+
+
+def test_week_summary_groups_days_and_keeps_closed_days():
+    week = build_opening_hours([((0, 1, 2, 3), parse_day_hours("8:45am to 5:15pm")),
+                                ((4,), parse_day_hours("8:45am to 4:45pm")),
+                                ((5,), parse_day_hours("9am to 12:30pm"))])
+    assert week.summary() == [("Monday to Thursday", "8:45am to 5:15pm"), ("Friday", "8:45am to 4:45pm"),
+                              ("Saturday", "9am to 12:30pm"), ("Sunday", "Closed")]
+    assert week.bank_holiday_text() == "Closed on bank holidays."
+
+
+def test_every_day_the_same_is_said_once():
+    week = build_opening_hours([(tuple(range(7)), parse_day_hours("24 hours")),
+                                ("bank", parse_day_hours("open as usual", bank_holiday=True))])
+    assert week.summary() == [("Every day", "24 hours")]
+    assert week.bank_holiday_text() == "Open as usual on bank holidays."
+
+
+def test_bank_holiday_rule_applies_on_the_day():
+    week = build_opening_hours([((0, 1, 2, 3, 4), parse_day_hours("9am to 5pm"))])
+    christmas = date(2026, 12, 25)
+    assert week.on(christmas, {christmas}).text() == "Closed"
+    assert week.on(date(2026, 12, 24), {christmas}).text() == "9am to 5pm"

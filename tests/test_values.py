@@ -1,0 +1,73 @@
+"""Single values: phone numbers, dates, web addresses, ids, targets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from opencounter.values import (ValueProblem, format_date, read_date, read_email, read_id, read_percent, read_phone,
+                                read_target, read_url, tidy_postcode)
+
+
+@pytest.mark.parametrize("written, display, tel", [
+    ("01632 960000", "01632 960000", "tel:+441632960000"),
+    ("01632960000", "01632 960000", "tel:+441632960000"),
+    ("020 7946 0123", "020 7946 0123", "tel:+442079460123"),
+    ("+44 (0)20 7946 0123", "020 7946 0123", "tel:+442079460123"),
+    ("07700 900123", "07700 900123", "tel:+447700900123"),
+    ("0800 123 4567", "0800 123 4567", "tel:+448001234567"),
+    ("0113 496 0000", "0113 496 0000", "tel:+441134960000"),
+])
+def test_uk_numbers_are_grouped_govuk_style(written, display, tel):
+    number = read_phone(written)
+    assert (number.display, number.tel) == (display, tel)
+
+
+def test_text_relay_numbers_keep_their_prefix():
+    number = read_phone("18001 01632 960000", relay=True)
+    assert number.display == "18001 01632 960000"
+    assert number.tel == "tel:1800101632960000"
+
+
+@pytest.mark.parametrize("written", ["01632 96000", "0123", "+1 202 555 0100", "call us", "01632 960000 ext 4",
+                                     "18001 01632 960000"])
+def test_bad_numbers_are_rejected(written):
+    with pytest.raises(ValueProblem):
+        read_phone(written)
+
+
+def test_dates():
+    assert read_date("2026-12-24") == date(2026, 12, 24)
+    assert format_date(date(2026, 12, 24)) == "24 December 2026"
+    assert format_date(date(2026, 12, 24), weekday=True) == "Thursday 24 December 2026"
+    for bad, message in [("2026-02-30", "no 30 February"), ("2026-13-01", "no month 13"), ("24/12/2026", "year-month-day")]:
+        with pytest.raises(ValueProblem, match=message):
+            read_date(bad)
+
+
+def test_urls():
+    assert read_url("https://www.riverside.example/en/") == "https://www.riverside.example/en/"
+    for bad in ["www.riverside.example", "javascript:alert(1)", "https://", "https://exa mple.com", "ftp://x.example"]:
+        with pytest.raises(ValueProblem):
+            read_url(bad)
+    with pytest.raises(ValueProblem, match="not http://"):
+        read_url("http://www.riverside.example", https_only=True)
+
+
+def test_emails_ids_targets_percentages_postcodes():
+    assert read_email("enquiries@riverside.example") == "enquiries@riverside.example"
+    with pytest.raises(ValueProblem, match="on its own"):
+        read_email("mailto:enquiries@riverside.example")
+    assert read_id("council-tax") == "council-tax"
+    with pytest.raises(ValueProblem, match="Try 'council-tax'"):
+        read_id("Council Tax")
+    assert read_target("2 Working Days") == "2 working days"
+    assert read_target("next working day") == "next working day"
+    with pytest.raises(ValueProblem):
+        read_target("soon")
+    assert str(read_percent("86.5%")) == "86.5"
+    with pytest.raises(ValueProblem):
+        read_percent("120%")
+    assert tidy_postcode("rv1  2ab") == "RV1 2AB"
+    assert tidy_postcode("Not a postcode") == "Not a postcode"
