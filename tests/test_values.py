@@ -60,8 +60,9 @@ def test_emails_ids_targets_percentages_postcodes():
     with pytest.raises(ValueProblem, match="on its own"):
         read_email("mailto:enquiries@riverside.example")
     assert read_id("council-tax") == "council-tax"
-    with pytest.raises(ValueProblem, match="Try 'council-tax'"):
+    with pytest.raises(ValueProblem) as caught:
         read_id("Council Tax")
+    assert caught.value.hint == "Try 'council-tax'."
     assert read_target("2 Working Days") == "2 working days"
     assert read_target("next working day") == "next working day"
     with pytest.raises(ValueProblem):
