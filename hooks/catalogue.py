@@ -2,10 +2,15 @@
 
 on_config runs before MkDocs cleans the site folder, so a catalogue with problems stops the
 build with every problem listed and the previous site left exactly as it was.
+
+While previewing (`mkdocs serve`), a failed rebuild would leave the preview server waiting
+forever, so there the problems are printed and the site is rebuilt from the last good
+catalogue instead: the editor sees the message, fixes the file, saves, and carries on.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from markupsafe import escape
@@ -15,9 +20,17 @@ from mkdocs.exceptions import PluginError
 from opencounter.calendar import build_date
 from opencounter.errors import CatalogueError
 from opencounter.loading import load_catalogue
+from opencounter.models import Catalogue
 from opencounter.values import ValueProblem
 
 CATALOGUE_KEY = "opencounter_catalogue"
+
+# Only for `mkdocs serve`, whose rebuilds reuse this module: the last catalogue without problems.
+_preview = {"serving": False, "last_good": None}
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _preview["serving"] = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -26,9 +39,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         catalogue = load_catalogue(root / "services.yaml", root / "standards.yaml", build_date())
     except CatalogueError as error:
-        raise PluginError("The catalogue has problems.\n\n" + error.report()) from None
+        last_good: Catalogue | None = _preview["last_good"]
+        if not (_preview["serving"] and last_good):
+            raise PluginError("The catalogue has problems.\n\n" + error.report()) from None
+        print(f"\nThe catalogue has problems. The preview still shows the last good version.\n\n"
+              f"{error.report()}\n", file=sys.stderr, flush=True)
+        catalogue = last_good
     except ValueProblem as problem:
         raise PluginError(f"{problem.message} {problem.hint}") from None
+    if _preview["serving"]:
+        _preview["last_good"] = catalogue
     config[CATALOGUE_KEY] = catalogue
     # The theme prints site_name without escaping: escape it here, once.
     config.site_name = str(escape(catalogue.council.name))
