@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from catalogue import CATALOGUE_KEY
+from leaflets import LEAFLETS_KEY
 from opencounter import urls
 from opencounter.site import PagePlan, SiteRenderer, plan_site
 from opencounter.text import markdown_heading
@@ -29,8 +30,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Plan the generated pages and set up their templates (afresh each build, so edits show)."""
     catalogue = config[CATALOGUE_KEY]
     template_dir = Path(config.theme.custom_dir) / "opencounter"
-    config[RENDERER_KEY] = SiteRenderer(catalogue, template_dir, config.site_url or "")
-    config[PLANS_KEY] = {plan.src: plan for plan in plan_site(catalogue)}
+    leaflets = config.get(LEAFLETS_KEY) or []
+    config[RENDERER_KEY] = SiteRenderer(catalogue, template_dir, config.site_url or "", leaflets)
+    config[PLANS_KEY] = {plan.src: plan for plan in plan_site(catalogue, leaflets)}
     return config
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -213,3 +214,35 @@ def test_a_hand_written_page_at_a_generated_address_is_an_error(tmp_path):
     result = build(project)
     assert result.returncode != 0
     assert "content/contact/index.md has the same address as the generated page 'Contact us'" in result.output
+
+
+def test_leaflets_page_lists_every_leaflet_with_edition_size_and_pages(sample):
+    html = sample.page("leaflets")
+    pdfs = sorted(p.name for p in (sample.site / "leaflets").glob("*.pdf"))
+    assert len(pdfs) >= 14
+    for name in pdfs:
+        assert f'href="{name}"' in html, name
+    assert re.search(r"PDF, \d+ pages?, \d+ KB", html)
+    assert "double-sided" in html and "actual size" in html
+
+
+def test_office_and_standards_pages_link_to_their_leaflets(sample):
+    assert 'href="../../leaflets/visiting-riverside-house.pdf"' in sample.page("offices/riverside-house")
+    assert 'href="../../leaflets/visiting-riverside-house-large-print.pdf"' in sample.page("offices/riverside-house")
+    assert 'href="../leaflets/customer-service-standards.pdf"' in sample.page("standards")
+
+
+def test_a_broken_leaflet_template_fails_the_build_and_keeps_the_old_site(tmp_path):
+    project = make_project(tmp_path / "p", FIXTURES / "valid" / "services.yaml", FIXTURES / "valid" / "standards.yaml")
+    (project / "overrides").unlink()
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    assert build(project).returncode == 0
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    (project / "overrides" / "opencounter" / "leaflets" / "office.html").write_text(
+        "{% extends 'leaflets/base.html' %}{% block content %}{{ office.nonsense.x }}{% endblock %}")
+    shutil.rmtree(project / ".cache")
+    result = build(project)
+    assert result.returncode != 0
+    assert "The leaflet template office.html failed for 'Visiting Testham Council Offices'" in result.output
+    assert "Traceback" not in result.output
+    assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == before

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 import jinja2
 from markupsafe import Markup
@@ -38,8 +38,8 @@ class PagePlan:
         return urls.url_of(self.src)
 
 
-def plan_site(catalogue: Catalogue) -> list[PagePlan]:
-    """Every page the catalogue makes, in a stable order."""
+def plan_site(catalogue: Catalogue, leaflets: Sequence[Any] = ()) -> list[PagePlan]:
+    """Every page the catalogue makes, in a stable order. With leaflets, a page listing them."""
     pages = [
         PagePlan(urls.HOME, catalogue.council.name, "home.html", in_nav=True),
         PagePlan(urls.SERVICES, "Services A to Z", "services.html", in_nav=True),
@@ -48,6 +48,8 @@ def plan_site(catalogue: Catalogue) -> list[PagePlan]:
         PagePlan(urls.OFFICES, "Offices", "offices.html", in_nav=True),
         PagePlan(urls.STANDARDS, "Our customer service standards", "standards.html", source_file="standards.yaml", in_nav=True),
     ]
+    if leaflets:
+        pages.append(PagePlan(urls.LEAFLETS, "Printed leaflets", "leaflets.html", in_nav=True))
     if catalogue.glossary:
         pages.append(PagePlan(urls.GLOSSARY, "Glossary", "glossary.html", source_file="standards.yaml", in_nav=True))
     for category in catalogue.categories:
@@ -65,8 +67,9 @@ def plan_site(catalogue: Catalogue) -> list[PagePlan]:
 class SiteRenderer:
     """Renders page bodies (everything below the H1) and adds notices and glossary terms."""
 
-    def __init__(self, catalogue: Catalogue, template_dir: Path, site_url: str = ""):
+    def __init__(self, catalogue: Catalogue, template_dir: Path, site_url: str = "", leaflets: Sequence[Any] = ()):
         self.catalogue = catalogue
+        self.leaflets = list(leaflets)
         self.site_url = site_url
         self.glossary = Glossary([(g.term, g.meaning) for g in catalogue.glossary])
         self.env = jinja2.Environment(
@@ -77,8 +80,9 @@ class SiteRenderer:
             date_range=format_date_range, percent=format_percent)
         self.env.globals.update(
             catalogue=catalogue, council=catalogue.council, urls=urls, day_names=DAY_NAMES,
-            upcoming=self.upcoming, access_text=ACCESS_TEXT, channel_headings=CHANNEL_HEADINGS,
-            standard_headings=STANDARD_HEADINGS, popular_services=self.popular_services)
+            upcoming=lambda office: closures_coming_up(catalogue, office), access_text=ACCESS_TEXT, channel_headings=CHANNEL_HEADINGS,
+            standard_headings=STANDARD_HEADINGS, popular_services=self.popular_services,
+            leaflets=self.leaflets, leaflets_for=self.leaflets_for)
 
     def render(self, plan: PagePlan) -> str:
         """The body of a generated page, as HTML."""
@@ -102,20 +106,9 @@ class SiteRenderer:
 
     # ------------------------------------------------------------ helpers for templates
 
-    def upcoming(self, office: Office, months: int = 3) -> list[dict[str, Any]]:
-        """Closures and bank holidays (when the office shuts for them) in the next few months."""
-        today = self.catalogue.build_date
-        end = months_ahead(today, months)
-        items = [{"start": c.start, "end": c.end, "reason": c.reason or "Closed"}
-                 for c in self.catalogue.upcoming_closures(office) if c.start <= end]
-        hours = office.opening_hours
-        if office.access != "closed" and (hours is None or hours.bank_holidays.kind != "as-usual"):
-            for day, name in bank_holidays(self.catalogue.council.nation, today, end):
-                if not any(i["start"] <= day <= i["end"] for i in items):
-                    rule = hours.bank_holidays.text() if hours and hours.bank_holidays.kind == "open" else ""
-                    items.append({"start": day, "end": day,
-                                  "reason": f"{name} (bank holiday)" + (f": open {rule}" if rule else "")})
-        return sorted(items, key=lambda i: i["start"])
+    def leaflets_for(self, page_src: str) -> list[Any]:
+        """The leaflets (both editions) that belong to a web page."""
+        return [leaflet for leaflet in self.leaflets if leaflet.plan.page_src == page_src]
 
     def popular_services(self) -> list[Service]:
         """The first service of each category: the order officers chose, one from each topic."""
@@ -125,6 +118,22 @@ class SiteRenderer:
                 seen.add(service.category.id)
                 result.append(service)
         return result[:8]
+
+
+def closures_coming_up(catalogue: Catalogue, office: Office, months: int = 3) -> list[dict[str, Any]]:
+    """Closures, and bank holidays the office shuts for, from the build date to `months` ahead."""
+    today = catalogue.build_date
+    end = months_ahead(today, months)
+    items = [{"start": c.start, "end": c.end, "reason": c.reason or "Closed"}
+             for c in catalogue.upcoming_closures(office) if c.start <= end]
+    hours = office.opening_hours
+    if office.access != "closed" and (hours is None or hours.bank_holidays.kind != "as-usual"):
+        for day, name in bank_holidays(catalogue.council.nation, today, end):
+            if not any(i["start"] <= day <= i["end"] for i in items):
+                rule = hours.bank_holidays.text() if hours and hours.bank_holidays.kind == "open" else ""
+                items.append({"start": day, "end": day,
+                              "reason": f"{name} (bank holiday)" + (f": open {rule}" if rule else "")})
+    return sorted(items, key=lambda i: i["start"])
 
 
 def _linker(page_url: str):
