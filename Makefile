@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve check browser clean lock
+.PHONY: site test serve check browser clean lock bench-leaflets
 
 # Install the pinned packages into .venv; skipped while requirements.txt is unchanged.
 $(INSTALLED): requirements.txt
@@ -27,6 +27,10 @@ serve: $(INSTALLED)
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest
+
+# How long the full set of leaflets takes (sample council; 1,000 services and 60 offices).
+bench-leaflets: $(INSTALLED)
+	$(BIN)/python bench/leaflets.py
 
 # Re-resolve requirements.in into the fully pinned requirements.txt.
 lock:

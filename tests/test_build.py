@@ -65,7 +65,7 @@ def test_office_page_has_hours_closures_and_map(contract):
     page = text_of(html)
     assert "Riverside House Bridge Street Riverton RV1 2AB" in page
     assert "Monday 9am to 5pm" in page and "Saturday Closed" in page
-    assert "Closed on bank holidays." in page
+    assert "Bank holidays Closed" in page
     assert "Thursday 24 December 2026 to Friday 1 January 2027: Christmas and New Year" in page
     assert "Step-free access" in page and "The number 30 bus stops outside." in page
     assert "openstreetmap.org/?mlat=54.6431&amp;mlon=-3.5436" in html

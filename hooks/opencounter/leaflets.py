@@ -145,10 +145,12 @@ class LeafletMaker:
             else:
                 to_render.append(index)
         if to_render:
+            # Longest first, one at a time: the big A to Z editions start at once on different cores.
+            to_render.sort(key=lambda i: len(jobs[i][2]), reverse=True)
             work = [(jobs[i][0].title + f" ({jobs[i][1].name.lower()})", jobs[i][2]) for i in to_render]
             if self.workers > 1 and len(work) > 2:
                 with ProcessPoolExecutor(self.workers) as pool:
-                    rendered = list(pool.map(render_pdf, work, chunksize=max(1, len(work) // (self.workers * 4))))
+                    rendered = list(pool.map(render_pdf, work))
             else:
                 rendered = [render_pdf(item) for item in work]
             for index, result in zip(to_render, rendered):
