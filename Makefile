@@ -25,8 +25,18 @@ site: $(INSTALLED)
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(INSTALLED)
+test: $(INSTALLED) browser
 	$(BIN)/python -m pytest
+
+# The browser tests drive Debian's Chromium (never a downloaded browser). Installed when missing, as root.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Chromium from Debian's packages for the browser tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is missing: run 'sudo apt-get install chromium' for the browser tests."; \
+	  fi; }
 
 # How long the full set of leaflets takes (sample council; 1,000 services and 60 offices).
 bench-leaflets: $(INSTALLED)

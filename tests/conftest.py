@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import os
+
 import pytest
 
 from opencounter.loading import load_catalogue
@@ -31,3 +33,22 @@ def write_catalogue(tmp_path):
 
 def valid_services() -> str:
     return (FIXTURES / "valid" / "services.yaml").read_text()
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory):
+    """The sample council, built once for every test that reads the built site."""
+    from sitebuild import build, make_project
+    project = make_project(tmp_path_factory.mktemp("sample"), ROOT / "services.yaml", ROOT / "standards.yaml")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    return result
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """In CI a skipped test is a failure: every test, browser ones included, must really run."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if os.environ.get("CI") == "true" and skipped:
+        reporter.write_line(f"CI=true: {len(skipped)} test(s) were skipped, which counts as a failure here.", red=True)
+        session.exitstatus = 1

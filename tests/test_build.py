@@ -16,14 +16,6 @@ pytestmark = pytest.mark.build
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("sample"), ROOT / "services.yaml", ROOT / "standards.yaml")
-    result = build(project)
-    assert result.returncode == 0, result.output
-    return result
-
-
-@pytest.fixture(scope="module")
 def contract(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("contract"), FIXTURES / "contract" / "services.yaml",
                            FIXTURES / "contract" / "standards.yaml")
@@ -246,3 +238,65 @@ def test_a_broken_leaflet_template_fails_the_build_and_keeps_the_old_site(tmp_pa
     assert "The leaflet template office.html failed for 'Visiting Testham Council Offices'" in result.output
     assert "Traceback" not in result.output
     assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == before
+
+
+ASSET_TAGS = re.compile(r"<(script|link|img|iframe|source|video|audio|embed|object)\b([^>]*)>", re.I)
+LINK_RELS_THAT_LOAD = {"stylesheet", "preload", "preconnect", "dns-prefetch", "icon", "manifest", "modulepreload"}
+TRACKERS = ("fonts.googleapis", "fonts.gstatic", "googletagmanager", "google-analytics", "cdn.jsdelivr", "unpkg.com",
+            "cdnjs.cloudflare", "use.typekit", "plausible.io", "hotjar", "facebook.net")
+
+
+def test_the_built_site_loads_nothing_from_another_host(sample):
+    found = []
+    for page in sample.site.rglob("*.html"):
+        html = page.read_text()
+        for tag, attributes in ASSET_TAGS.findall(html):
+            rel = re.search(r'\brel="([^"]*)"', attributes)
+            if tag.lower() == "link" and not (rel and LINK_RELS_THAT_LOAD & set(rel.group(1).split())):
+                continue  # rel="canonical" and the like name an address; they load nothing
+            for address in re.findall(r'\b(?:src|href|data)="([^"]+)"', attributes):
+                if re.match(r"^(https?:)?//", address):
+                    found.append(f"{page.relative_to(sample.site)}: <{tag}> {address}")
+    for sheet in sample.site.rglob("*.css"):
+        for address in re.findall(r"(?:url\(|@import\s+)[\"']?((?:https?:)?//[^\"')\s]+)", sheet.read_text()):
+            found.append(f"{sheet.relative_to(sample.site)}: {address}")
+    for script in list(sample.site.rglob("*.js")) + list(sample.site.rglob("*.html")) + list(sample.site.rglob("*.css")):
+        text = script.read_text(errors="ignore")
+        for allowed in THEME_CONDITIONAL_LOADS:
+            text = text.replace(allowed, "")
+        found += [f"{script.relative_to(sample.site)}: {host}" for host in TRACKERS if host in text]
+    assert not found, found[:20]
+
+
+# The theme's bundle would load these only in a case that the site never creates:
+THEME_CONDITIONAL_LOADS = (
+    "https://unpkg.com/mermaid@11/dist/mermaid.min.js",  # only for Mermaid diagrams, which no page has
+    "https://unpkg.com/resize-observer-polyfill",  # only without ResizeObserver, and main.html loads ours first
+)
+
+
+def test_the_cases_where_the_theme_would_load_from_a_cdn_never_happen(sample):
+    for page in sample.site.rglob("*.html"):
+        html = page.read_text()
+        assert 'class="mermaid"' not in html, page
+        assert "resize-observer-polyfill.js" in html, page
+    assert (sample.site / "assets/javascripts/vendor/resize-observer-polyfill.js").exists()
+
+
+def test_accessibility_statement_is_linked_from_every_page(sample):
+    statement = text_of(sample.page("accessibility"))
+    for expected in ["partially compliant", "Some older PDF forms", "accessibility@riverside.example",
+                     "Equality Advisory and Support Service", "prepared on 23 September 2026",
+                     "last reviewed on 2 November 2026"]:
+        assert expected in statement, expected
+    for page in sample.site.rglob("*.html"):
+        assert "Accessibility statement</a>" in page.read_text(), page
+
+
+def test_the_statement_names_the_northern_ireland_enforcer(tmp_path):
+    services = (FIXTURES / "contract" / "services.yaml").read_text().replace("nation: england", "nation: northern-ireland")
+    project = make_project(tmp_path / "p", services, FIXTURES / "contract" / "standards.yaml")
+    assert build(project).returncode == 0
+    statement = (project / "site" / "accessibility" / "index.html").read_text()
+    assert "Equality Commission for Northern Ireland" in statement
+    assert "fully compliant" in statement  # no accessibility section: the default

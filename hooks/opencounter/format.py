@@ -6,7 +6,7 @@ fields marked "Open Counter addition" are optional extras documented in docs/edi
 
 from __future__ import annotations
 
-from .fields import (Choice, Date, Field, Id, Lines, ListOf, Markdown, Number, OpeningHoursKind, Percent,
+from .fields import (Choice, Date, Email, Field, Id, Lines, ListOf, Markdown, Number, OpeningHoursKind, Percent,
                      Phone, Raw, Reader, Record, Ref, Target, Text, Url, Words)
 from .models import CHANNEL_TYPES, STANDARD_CHANNELS
 from .values import ValueProblem, read_email, read_phone
@@ -176,6 +176,17 @@ NOTICE = Record("a notice", (
           doc="Office, service or category ids. Shown everywhere if left out."),
 ), check=_check_dates("from", "until", "notice"))
 
+ACCESSIBILITY = Record("the accessibility statement", (
+    Field("status", Choice(("full", "partial", "not")),
+          doc="How far the site meets WCAG 2.2 AA: full, partial or not. Partial needs known problems."),
+    Field("problems", ListOf(Markdown("a known problem")), doc="Known problems, in plain words."),
+    Field("email", Email(), doc="Where to report an accessibility problem."),
+    Field("phone", Phone(), doc="A phone number for accessibility problems (the main number if left out)."),
+    Field("response_days", Text("a number of working days, like 10"), doc="How soon you reply to a request."),
+    Field("prepared", Date(), doc="When the statement was first prepared."),
+    Field("reviewed", Date(), doc="When it was last reviewed."),
+))
+
 SERVICES_FILE = Record("services.yaml", (
     Field("council", COUNCIL, required=True),
     Field("categories", ListOf(CATEGORY, min_items=1), required=True),
@@ -183,6 +194,7 @@ SERVICES_FILE = Record("services.yaml", (
     Field("offices", ListOf(OFFICE)),
     Field("services", ListOf(SERVICE, min_items=1), required=True),
     Field("notices", ListOf(NOTICE)),
+    Field("accessibility", ACCESSIBILITY, doc="Open Counter addition: the accessibility statement's facts."),
 ))
 
 STANDARD = Record("a standard", (

@@ -9,7 +9,7 @@ from pathlib import Path
 from . import format as fmt
 from .errors import CatalogueError, Problem
 from .fields import Raw, Reader, Reference, describe
-from .models import (Catalogue, Category, Channel, Closure, Council, Feedback, GlossaryTerm, Notice, Office,
+from .models import (Accessibility, Catalogue, Category, Channel, Closure, Council, Feedback, GlossaryTerm, Notice, Office,
                      OnlineAction, Result, Service, ServicePromise, Standard)
 from .values import tidy_postcode
 from .yamlfile import MappingNode, read_yaml
@@ -168,6 +168,8 @@ def _build(services: Raw, standards: Raw, build_date: date) -> Catalogue:
         performance=tuple(Result(by_id[r["standard"].id], r["period"], r["result"], r.get("goal"))
                           for r in standards.get("performance", [])),
         glossary=tuple(GlossaryTerm(g["term"], g["meaning"]) for g in standards.get("glossary", [])),
+        accessibility=Accessibility(**{k: tuple(v) if k == "problems" else v
+                                       for k, v in services.get("accessibility", {}).items()}),
         build_date=build_date)
 
 

@@ -185,6 +185,19 @@ class GlossaryTerm:
 
 
 @dataclass(frozen=True)
+class Accessibility:
+    """What the accessibility statement says: compliance, known problems, who to tell."""
+
+    status: str = "full"  # full | partial | not
+    problems: tuple[str, ...] = ()  # Markdown
+    email: str = ""
+    phone: PhoneNumber | None = None
+    response_days: str = ""
+    prepared: date | None = None
+    reviewed: date | None = None
+
+
+@dataclass(frozen=True)
 class Catalogue:
     """Everything in services.yaml and standards.yaml, checked and linked up."""
 
@@ -201,6 +214,7 @@ class Catalogue:
     feedback: Feedback | None = None
     performance: tuple[Result, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
+    accessibility: Accessibility = Accessibility()
     build_date: date = field(default_factory=date.today)
 
     def services_in(self, category: Category) -> tuple[Service, ...]:

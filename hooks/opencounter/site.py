@@ -48,6 +48,7 @@ def plan_site(catalogue: Catalogue, leaflets: Sequence[Any] = ()) -> list[PagePl
         PagePlan(urls.OFFICES, "Offices", "offices.html", in_nav=True),
         PagePlan(urls.STANDARDS, "Our customer service standards", "standards.html", source_file="standards.yaml", in_nav=True),
     ]
+    pages.append(PagePlan(urls.ACCESSIBILITY, "Accessibility statement", "accessibility.html"))
     if leaflets:
         pages.append(PagePlan(urls.LEAFLETS, "Printed leaflets", "leaflets.html", in_nav=True))
     if catalogue.glossary:
@@ -78,6 +79,7 @@ class SiteRenderer:
         self.env.filters.update(
             markdown=render_markdown, inline_markdown=render_inline_markdown, date=format_date,
             date_range=format_date_range, percent=format_percent)
+        self.env.tests["contains_word"] = lambda words, part: any(part in w.lower() for w in words)
         self.env.globals.update(
             catalogue=catalogue, council=catalogue.council, urls=urls, day_names=DAY_NAMES,
             upcoming=lambda office: closures_coming_up(catalogue, office), access_text=ACCESS_TEXT, channel_headings=CHANNEL_HEADINGS,

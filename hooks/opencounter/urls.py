@@ -16,6 +16,7 @@ OFFICES = "offices/index.md"
 STANDARDS = "standards/index.md"
 GLOSSARY = "glossary/index.md"
 LEAFLETS = "leaflets/index.md"
+ACCESSIBILITY = "accessibility/index.md"
 
 
 def service(service_id: str) -> str:
