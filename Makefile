@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve check browser clean lock bench-leaflets
+.PHONY: site test serve check schemas browser clean lock bench-leaflets
 
 # Install the pinned packages into .venv; skipped while requirements.txt is unchanged.
 $(INSTALLED): requirements.txt
@@ -24,6 +24,14 @@ site: $(INSTALLED)
 # Preview on http://127.0.0.1:8000, rebuilding when services.yaml, standards.yaml, content/ or overrides/ change.
 serve: $(INSTALLED)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# Check services.yaml and standards.yaml without building: errors first, then plain English advice.
+check: $(INSTALLED)
+	@PYTHONPATH=hooks $(BIN)/python -m opencounter.check .
+
+# Regenerate the JSON Schemas (schemas/) from the field table in hooks/opencounter/format.py.
+schemas: $(INSTALLED)
+	@PYTHONPATH=hooks $(BIN)/python -m opencounter.schema schemas
 
 test: $(INSTALLED) browser
 	$(BIN)/python -m pytest

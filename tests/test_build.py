@@ -190,7 +190,7 @@ def test_a_broken_catalogue_builds_nothing_and_keeps_the_old_site(tmp_path):
     result = build(project)
     assert result.returncode != 0
     assert "Traceback" not in result.output
-    assert "services.yaml:27:13: 'walkin' is not one of the choices for 'access'." in result.output
+    assert "services.yaml:27:13: error: 'walkin' is not one of the choices for 'access'." in result.output
     assert "Did you mean 'walk-in'?" in result.output
     assert "services.yaml:28:12:" in result.output
     after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}

@@ -17,10 +17,13 @@ class Problem:
     expected: str = ""
     found: str = ""
     hint: str = ""
+    severity: str = "error"  # "error" stops the build; "advice" is a suggestion from `make check`
+    rule: str = ""  # for advice: the rule's name, to switch it off or accept it
 
     def format(self) -> str:
         """The problem as a short block of plain text, first line `file:line:column: message`."""
-        lines = [f"{self.file}:{self.line}:{self.column}: {self.message}"]
+        label = f"advice ({self.rule})" if self.severity == "advice" else "error"
+        lines = [f"{self.file}:{self.line}:{self.column}: {label}: {self.message}"]
         if self.where:
             lines.append(f"    Where:    {self.where}")
         if self.expected:

@@ -119,8 +119,8 @@ def Date() -> Checked:
 
 
 def Url(https_only: bool = False) -> Checked:
-    expected = "a web address starting https://" if https_only else "a web address starting https://"
-    return Checked(expected, lambda text: read_url(text, https_only), "url")
+    return Checked("a web address starting https://", lambda text: read_url(text, https_only),
+                   "https-url" if https_only else "url")
 
 
 def Email() -> Checked:

@@ -1,0 +1,298 @@
+"""Plain English advice on a catalogue that has no errors: suggestions, never a failed build.
+
+Each rule has a name. A council switches rules off or tunes their limits in mkdocs.yml
+(`extra: advice:`), and an officer accepts advice on one field with a comment at the end of
+its line: `# accept` (every rule) or `# accept: reading-age, long-sentence`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Iterator
+
+from .errors import Problem
+from .fields import ListOf, Markdown, Record, Text
+from .format import SERVICES_FILE, STANDARDS_FILE
+from .models import Catalogue
+from .yamlfile import MappingNode, Node, ScalarNode, SequenceNode, position, read_yaml
+
+RULES = {
+    "plain-words": "words the GOV.UK style guide asks us to avoid",
+    "long-sentence": "sentences longer than the limit",
+    "long-summary": "summaries longer than one sentence or the character limit",
+    "reading-age": "summaries and descriptions with a reading age above the limit",
+    "jargon": "abbreviations and jargon that the glossary does not explain",
+    "digital-by-choice": "services that can only be used online",
+    "review-date": "services not reviewed within the limit",
+    "past-dates": "closures and notices whose dates have passed",
+}
+
+
+@dataclass
+class AdviceSettings:
+    """Limits and switches, from mkdocs.yml `extra: advice:`."""
+
+    off: set[str] = field(default_factory=set)
+    sentence_words: int = 25
+    summary_characters: int = 160
+    reading_age: float = 9
+    review_months: int = 12
+
+    @classmethod
+    def from_config(cls, values: dict | None) -> "AdviceSettings":
+        values = dict(values or {})
+        off = values.pop("off", []) or []
+        unknown = [name for name in off if name not in RULES]
+        if unknown:
+            raise ValueError(f"Unknown advice rule in mkdocs.yml: {', '.join(unknown)}. "
+                             f"The rules are: {', '.join(RULES)}.")
+        settings = cls(off=set(off))
+        for key, value in values.items():
+            if not hasattr(settings, key):
+                raise ValueError(f"Unknown advice setting in mkdocs.yml: {key}. "
+                                 "Use off, sentence_words, summary_characters, reading_age or review_months.")
+            setattr(settings, key, type(getattr(settings, key))(value))
+        return settings
+
+
+# GOV.UK style guide "words to avoid", and the commonest plain English swaps.
+PLAIN_WORDS = {
+    "utilise": "use", "utilize": "use", "utilisation": "use", "facilitate": "help or make possible",
+    "going forward": "from now on, or in future", "in order to": "to", "commence": "start", "prior to": "before",
+    "purchase": "buy", "assist": "help", "assistance": "help", "endeavour": "try", "approximately": "about",
+    "in relation to": "about", "with regard to": "about", "in respect of": "about", "whilst": "while",
+    "amongst": "among", "obtain": "get", "sufficient": "enough", "terminate": "end", "per annum": "a year",
+    "additional": "more or extra", "leverage": "use or influence", "empower": "allow or help", "liaise": "work with",
+    "robust": "strong or well thought out", "streamline": "simplify", "deliver": "make, give or do",
+    "deploy": "use or put into place", "foster": "encourage", "tackle": "solve or deal with", "tackling": "dealing with",
+    "key": "important (unless it unlocks something)", "overarching": "main or general", "agenda": "plan",
+    "collaborate": "work with", "combat": "stop or reduce", "initiate": "start", "in the event of": "if",
+    "a number of": "some, or give the number", "at this point in time": "now", "due to the fact that": "because",
+    "should you wish": "if you want", "dwelling": "home", "reside": "live", "residence": "home",
+}
+JARGON = ("statutory", "discretionary", "eligibility criteria", "arrears", "mandate", "tenure", "levy", "precept",
+          "remit", "in accordance with", "thereafter", "hereby", "aforementioned", "pursuant to")
+ABBREVIATIONS_EVERYONE_KNOWS = {"UK", "PDF", "OK", "TV", "ID", "NHS", "GP", "AM", "PM", "BBC", "FAQ", "DIY", "MP"}
+
+
+def advise(services_path: Path, standards_path: Path, catalogue: Catalogue | None, settings: AdviceSettings,
+           today: date, labels: tuple[str, str] = ("services.yaml", "standards.yaml")) -> list[Problem]:
+    """Every piece of advice, in file order. Without a catalogue (it has errors), only advice on text."""
+    glossary = ({g.term.lower() for g in catalogue.glossary} if catalogue else _glossary_terms(standards_path))
+    found: list[Problem] = []
+    for path, label, record in ((services_path, labels[0], SERVICES_FILE), (standards_path, labels[1], STANDARDS_FILE)):
+        root = read_yaml(path, label, [])
+        if root is None:
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        advisor = _Advisor(label, lines, settings, glossary, today, found)
+        for where, name, kind, key, node in _text_fields(record, root, ()):
+            advisor.text_field(where, name, kind, key, node)
+        if record is SERVICES_FILE and catalogue is not None:
+            advisor.services(root, catalogue)
+    return sorted((p for p in found if p.rule not in settings.off), key=lambda p: p.sort_key)
+
+
+def _glossary_terms(standards_path: Path) -> set[str]:
+    root = read_yaml(standards_path, "standards.yaml", [])
+    sections = {k.value: v for k, v in root.value} if isinstance(root, MappingNode) else {}
+    return {v.value.lower() for item in _items(sections.get("glossary"))
+            for k, v in item.value if k.value == "term" and isinstance(v, ScalarNode)}
+
+
+# ---------------------------------------------------------------- walking the file with its field table
+
+def _text_fields(record: Record, node: Node, where: tuple[str, ...]) -> Iterator[tuple]:
+    """(where, field name, kind, key node, value node) for every text value in the file."""
+    if not isinstance(node, MappingNode):
+        return
+    for key, value in node.value:
+        spec = record.fields.get(key.value)
+        if spec is None:
+            continue
+        yield from _walk(spec.kind, key.value, key, value, where + (key.value,))
+
+
+def _walk(kind, name, key, value, where):
+    if isinstance(kind, Record):
+        yield from _text_fields(kind, value, where)
+    elif isinstance(kind, ListOf) and isinstance(value, SequenceNode):
+        for index, child in enumerate(value.value, start=1):
+            item_where = where + (_label(child, index),)
+            inner = getattr(kind.item, "inline", kind.item)  # contact items: channels written out in full
+            if isinstance(inner, Record):
+                yield from _text_fields(inner, child, item_where)
+            elif isinstance(inner, Text) and type(inner) in (Text, Markdown) and isinstance(child, ScalarNode):
+                yield item_where, name, inner, child, child
+    elif type(kind) in (Text, Markdown) and isinstance(value, ScalarNode):
+        yield where, name, kind, key, value
+
+
+def _label(node: Node, index: int) -> str:
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if key.value in ("id", "name", "term", "label") and isinstance(value, ScalarNode):
+                return f"item {index} ('{value.value}')"
+    return f"item {index}"
+
+
+# ---------------------------------------------------------------- the rules
+
+class _Advisor:
+    def __init__(self, label, lines, settings, glossary, today, found):
+        self.label, self.lines, self.settings, self.glossary, self.today, self.found = \
+            label, lines, settings, glossary, today, found
+
+    def add(self, rule: str, node: Node, where, message: str, hint: str, key: Node | None = None) -> None:
+        if self._accepted(rule, key or node):
+            return
+        line, column = position(node)
+        self.found.append(Problem(self.label, line, column, " → ".join(where), message, hint=hint,
+                                  severity="advice", rule=rule))
+
+    def _accepted(self, rule: str, node: Node) -> bool:
+        line = self.lines[node.start_mark.line] if node.start_mark.line < len(self.lines) else ""
+        match = re.search(r"#\s*accept\b:?\s*([\w\-, ]*)", line)
+        if not match:
+            return False
+        rules = [r.strip() for r in match.group(1).split(",") if r.strip()]
+        return not rules or rule in rules
+
+    def text_field(self, where, name, kind, key, node) -> None:
+        text = plain_text(node.value) if isinstance(kind, Markdown) else node.value
+        lower = text.lower()
+        for phrase, instead in PLAIN_WORDS.items():
+            if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", lower):
+                self.add("plain-words", node, where, f"'{phrase}' is a word to avoid in plain English.",
+                         f"Try '{instead}'.", key)
+        for sentence in sentences(text):
+            words = len(sentence.split())
+            if words > self.settings.sentence_words:
+                self.add("long-sentence", node, where,
+                         f"A sentence has {words} words: '{_short(sentence)}'.",
+                         f"Split it so that no sentence has more than {self.settings.sentence_words} words.", key)
+        if name == "summary":
+            count = len(sentences(text))
+            if count > 1 or len(text) > self.settings.summary_characters:
+                self.add("long-summary", node, where,
+                         f"The summary has {count} sentences and {len(text)} characters.",
+                         f"Keep a summary to one sentence of at most {self.settings.summary_characters} characters. "
+                         "Put the rest in the description.", key)
+        if name in ("summary", "description") and len(text.split()) >= 10:
+            age = reading_age(text)
+            if age > self.settings.reading_age:
+                self.add("reading-age", node, where,
+                         f"The reading age is about {age:.0f} (Flesch-Kincaid grade level plus 5).",
+                         f"Aim for a reading age of {self.settings.reading_age:g} or less: "
+                         "use shorter sentences and shorter, common words.", key)
+        for word in sorted(set(re.findall(r"\b[A-Z]{2,}s?\b", text))):
+            bare = word.rstrip("s") if word.endswith("s") and word[:-1].isupper() else word
+            if bare not in ABBREVIATIONS_EVERYONE_KNOWS and not self._explained(bare):
+                self.add("jargon", node, where, f"'{bare}' is an abbreviation that the glossary does not explain.",
+                         f"Write it out in full, or add '{bare}' to the glossary in standards.yaml.", key)
+        for phrase in JARGON:
+            if re.search(rf"\b{re.escape(phrase)}\b", lower) and not self._explained(phrase):
+                self.add("jargon", node, where, f"'{phrase}' is jargon that the glossary does not explain.",
+                         f"Use everyday words, or add '{phrase}' to the glossary in standards.yaml.", key)
+
+    def _explained(self, term: str) -> bool:
+        term = term.lower()
+        return any(term == g or f"({term})" in g or re.search(rf"\b{re.escape(term)}\b", g) for g in self.glossary)
+
+    def services(self, root: MappingNode, catalogue: Catalogue) -> None:
+        sections = {key.value: value for key, value in root.value}
+        by_id = {s.id: s for s in catalogue.services}
+        for index, node in enumerate(_items(sections.get("services")), start=1):
+            fields = {key.value: (key, value) for key, value in node.value}
+            service = by_id.get(fields.get("id", (None, ScalarNode("", "")))[1].value)
+            if service is None:
+                continue
+            where = ("services", f"item {index} ('{service.id}')")
+            if not service.reachable_offline:
+                key = fields.get("contact", (node, node))[0]
+                self.add("digital-by-choice", key, where,
+                         f"'{service.name}' can only be used online.",
+                         "Add a phone number, a postal address or an office where people can get help, "
+                         "so that nobody is shut out.", key)
+            reviewed_key, reviewed = fields.get("reviewed", (None, None))
+            limit = self.settings.review_months
+            if service.reviewed is None:
+                self.add("review-date", node, where, f"'{service.name}' has no reviewed date.",
+                         "Check the page and add 'reviewed:' with today's date.")
+            elif _months_between(service.reviewed, self.today) > limit:
+                self.add("review-date", reviewed, where + ("reviewed",),
+                         f"'{service.name}' was last reviewed on {service.reviewed.isoformat()}, "
+                         f"more than {limit} months ago.", "Check the page is still right, then update the date.",
+                         reviewed_key)
+        for index, node in enumerate(_items(sections.get("offices")), start=1):
+            fields = {key.value: value for key, value in node.value}
+            for closure_index, closure in enumerate(_items(fields.get("closures")), start=1):
+                dates = {key.value: value for key, value in closure.value}
+                last = dates.get("to") or dates.get("from")
+                if last is not None and _is_before(last.value, self.today):
+                    self.add("past-dates", last, ("offices", _label(node, index), "closures", f"item {closure_index}"),
+                             "This closure has ended.", "Remove it, so the list only shows what is coming up.")
+        for index, node in enumerate(_items(sections.get("notices")), start=1):
+            dates = {key.value: value for key, value in node.value}
+            if dates.get("until") is not None and _is_before(dates["until"].value, self.today):
+                self.add("past-dates", dates["until"], ("notices", f"item {index}", "until"),
+                         "This notice has ended and is no longer shown.", "Remove it from the file.")
+
+
+def _items(node: Node | None) -> list[MappingNode]:
+    return [n for n in node.value if isinstance(n, MappingNode)] if isinstance(node, SequenceNode) else []
+
+
+def _is_before(text: str, today: date) -> bool:
+    try:
+        return date.fromisoformat(text.strip()) < today
+    except ValueError:
+        return False
+
+
+def _months_between(start: date, end: date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
+
+
+def _short(sentence: str, words: int = 8) -> str:
+    parts = sentence.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+# ---------------------------------------------------------------- text measures
+
+def plain_text(markdown: str) -> str:
+    """Markdown without its markup: link text kept, addresses dropped, list items as sentences."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"<?https?://\S+>?|\S+@\S+\.\w+", "", text)
+    text = re.sub(r"^\s*(?:[-*+]|\d+\.)\s+(.*)$", lambda m: m.group(1).rstrip(".") + ".", text, flags=re.M)
+    return re.sub(r"[*_`#>]", "", text)
+
+
+def sentences(text: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?])\s+|\n\s*\n", text.strip())
+    return [p.strip() for p in parts if len(p.strip().split()) > 0]
+
+
+def syllables(word: str) -> int:
+    word = re.sub(r"[^a-z]", "", word.lower())
+    if not word:
+        return 0
+    groups = re.findall(r"[aeiouy]+", word)
+    count = len(groups)
+    if word.endswith("e") and not word.endswith(("le", "ee")) and count > 1:
+        count -= 1
+    return max(1, count)
+
+
+def reading_age(text: str) -> float:
+    """Flesch-Kincaid grade level plus 5: the age of a reader in that school year."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    if not words:
+        return 0.0
+    sentence_count = max(1, len(sentences(text)))
+    grade = 0.39 * len(words) / sentence_count + 11.8 * sum(syllables(w) for w in words) / len(words) - 15.59
+    return max(0.0, grade) + 5

@@ -1,0 +1,79 @@
+"""`make check`: check services.yaml and standards.yaml without building the site.
+
+Prints every error, then every piece of advice, each with file:line:column. Exits 1 when
+there are errors and 0 when there is only advice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+from .advice import AdviceSettings, advise
+from .calendar import build_date
+from .errors import CatalogueError
+from .loading import load_catalogue
+from .values import ValueProblem
+
+
+def advice_settings(config_path: Path) -> AdviceSettings:
+    """The `extra: advice:` section of mkdocs.yml (tags such as !ENV are read as plain text)."""
+    if not config_path.is_file():
+        return AdviceSettings()
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    return AdviceSettings.from_config(((config.get("extra") or {}).get("advice")))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make check", description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", default=".", type=Path,
+                        help="the folder with services.yaml, standards.yaml and mkdocs.yml")
+    args = parser.parse_args(argv)
+    folder = args.folder
+    services, standards = folder / "services.yaml", folder / "standards.yaml"
+    try:
+        settings = advice_settings(folder / "mkdocs.yml")
+        today = build_date()
+    except (ValueError, ValueProblem) as problem:
+        print(f"mkdocs.yml: {getattr(problem, 'message', problem)}", file=sys.stderr)
+        return 1
+    errors, catalogue = [], None
+    try:
+        catalogue = load_catalogue(services, standards, today)
+    except CatalogueError as error:
+        errors = error.problems
+    advice = advise(services, standards, catalogue, settings, today) if services.is_file() and standards.is_file() else []
+    for problem in errors + advice:
+        print(problem.format(), end="\n\n")
+    if advice:
+        counts = {}
+        for item in advice:
+            counts[item.rule] = counts.get(item.rule, 0) + 1
+        print("Advice by rule: " + ", ".join(f"{rule} {n}" for rule, n in sorted(counts.items())) +
+              ". To switch a rule off or change its limit, see 'extra: advice:' in mkdocs.yml.")
+    print(_summary(len(errors), len(advice)))
+    return 1 if errors else 0
+
+
+def _summary(errors: int, advice: int) -> str:
+    def count(n: int, noun: str) -> str:
+        return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    if errors:
+        return (f"{count(errors, 'error')} and {count(advice, 'piece')} of advice. The site will not build "
+                "until the errors are fixed.")
+    if advice:
+        return (f"No errors. {count(advice, 'piece')} of advice: the site will build, but please read it. "
+                "To accept advice on one line, end it with '# accept'.")
+    return "No errors and no advice. The catalogue is ready to publish."
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,146 @@
+"""JSON Schemas for services.yaml and standards.yaml, generated from the same field table as the loader.
+
+Editors such as VS Code (with the YAML extension) read them to autocomplete keys and underline
+mistakes while typing. The loader stays the judge: a schema cannot see references, overlaps in
+opening hours, or whether a phone number really exists.
+
+    PYTHONPATH=hooks python -m opencounter.schema schemas/    (or: make schemas)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from . import format as fmt
+from .fields import Checked, Choice, Kind, Lines, ListOf, Markdown, Number, OpeningHoursKind, Record, Ref, Text, Words
+
+def any_case(pattern: str) -> str:
+    """A pattern that ignores case without the (?i) flag, which JavaScript (VS Code) does not know."""
+    out, in_class, escaped = [], False, False
+    for char in pattern:
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            out.append(char)
+            escaped = True
+        elif char == "[" and not in_class:
+            in_class = True
+            out.append(char)
+        elif char == "]" and in_class:
+            in_class = False
+            out.append(char)
+        elif char.isalpha() and char.isascii():
+            pair = char.lower() + char.upper()
+            out.append(pair if in_class else f"[{pair}]")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+# Editors read YAML 1.2, where 54.6 is a number and yes is a string: every text field takes any scalar.
+SCALAR = {"type": ["string", "number", "integer", "boolean"]}
+ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+DAY = "(mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday)s?\\.?"
+DAY_KEY = any_case(f"^\\s*(({DAY})(\\s*(to|-|–|—|until|through|,|&|and)\\s*({DAY}))*|weekdays|weekends?|every day|daily|"
+           "all week|bank holidays?|bank and public holidays|public holidays)\\s*$")
+TIME = "(midday|noon|12 ?noon|midnight|(1[0-2]|0?[1-9])([:.][0-5][0-9])? ?[ap]\\.?m\\.?|([01]?[0-9]|2[0-4])[:.][0-5][0-9])"
+RANGE = f"{TIME}\\s*(to|until|till|-|–|—)\\s*{TIME}"
+HOURS_VALUE = any_case(f"^\\s*(closed|shut|not open|24 hours|open 24 hours|24 hours a day|24/7|all day|by appointment|"
+               f"by appointment only|appointments? only|open as usual|as usual|usual hours|normal hours|open|"
+               f"{RANGE}(\\s*(and|,|;|&)\\s*{RANGE})*)\\.?\\s*$")
+
+
+CHECKED = {
+    "id": {"type": "string", "pattern": ID_PATTERN},
+    "date": {"type": "string", "pattern": "^\\d{4}-\\d{1,2}-\\d{1,2}$", "format": "date"},
+    "url": {"type": "string", "pattern": "^https?://[^\\s/]+\\.[^\\s]+"},
+    "https-url": {"type": "string", "pattern": "^https://[^\\s/]+\\.[^\\s]+"},
+    "email": {"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+\\.[a-zA-Z]{2,}$"},
+    "phone": {"type": "string", "pattern": "^\\s*(\\+44\\s*(\\(0\\))?|\\(?0)[0-9 ().-]{6,}$"},
+    "target": {"type": "string", "pattern": any_case("^\\s*(\\d+ (seconds?|minutes?|hours?|days?|working days?)|next working day)\\s*$")},
+    "percent": {"type": ["string", "number"], "pattern": any_case("^\\s*\\d+(\\.\\d+)?\\s*(%|per ?cent)?\\s*$")},
+}
+# What each type of channel needs (the loader says the same in format._check_channel).
+CHANNEL_NEEDS = {"phone": ["number"], "text-relay": ["number"], "email": ["address"], "online": ["url"],
+                 "webchat": ["url"], "social": ["url"], "post": ["address", "postcode"]}
+
+
+def kind_schema(kind: Kind) -> dict:
+    """The JSON Schema for one kind of value."""
+    if isinstance(kind, Record):
+        return record_schema(kind)
+    if isinstance(kind, ListOf):
+        array = {"type": "array", "items": kind_schema(kind.item)}
+        if kind.min_items:
+            array["minItems"] = kind.min_items
+        return {"anyOf": [array, kind_schema(kind.item)]} if kind.single else array
+    if isinstance(kind, OpeningHoursKind):
+        return {"type": "object", "description": "Days or ranges of days, each with its hours.",
+                "propertyNames": {"pattern": DAY_KEY},
+                "additionalProperties": {"type": "string", "pattern": HOURS_VALUE}}
+    if isinstance(kind, Choice):
+        return {"enum": list(kind.options)}
+    if isinstance(kind, Checked):
+        return dict(CHECKED[kind.name])
+    if isinstance(kind, Ref):
+        return {"type": "string", "pattern": ID_PATTERN}
+    if isinstance(kind, Number):
+        return {"type": ["number", "string"], "pattern": "^-?\\d+(\\.\\d+)?$", "minimum": kind.low, "maximum": kind.high}
+    if isinstance(kind, (Lines, Words)):
+        return {"anyOf": [SCALAR, {"type": "array", "items": SCALAR}]}
+    if isinstance(kind, fmt.ContactItem):
+        return {"anyOf": [{"type": "string", "pattern": ID_PATTERN}, record_schema(kind.inline)]}
+    if isinstance(kind, (Text, Markdown)):
+        return dict(SCALAR)
+    raise TypeError(f"No schema for {type(kind).__name__}: add it to opencounter/schema.py")
+
+
+def record_schema(record: Record) -> dict:
+    schema: dict = {
+        "type": "object", "additionalProperties": False,
+        "properties": {name: {**kind_schema(f.kind), **({"description": f.doc} if f.doc else {})}
+                       for name, f in record.fields.items()},
+    }
+    required = [name for name, f in record.fields.items() if f.required]
+    if required:
+        schema["required"] = required
+    if record.noun == "a channel":
+        # The loader reads a channel's number by its type; here, a UK number with an optional relay prefix.
+        phone = CHECKED["phone"]["pattern"].replace("^\\s*(", "^\\s*(1800[12]\\s*)?(", 1)
+        schema["properties"]["number"] = {**schema["properties"]["number"], "type": "string", "pattern": phone}
+        schema["allOf"] = [{"if": {"properties": {"type": {"const": kind}}, "required": ["type"]},
+                            "then": {"required": needs}} for kind, needs in CHANNEL_NEEDS.items()]
+        schema["allOf"].append({"if": {"properties": {"type": {"const": "text-relay"}}, "required": ["type"]},
+                                "then": {"properties": {"number": {"pattern": "^\\s*1800[12]"}}}})
+    if record.noun == "an office":
+        schema["dependentRequired"] = {"latitude": ["longitude"], "longitude": ["latitude"]}
+    return schema
+
+
+def file_schema(record: Record, title: str, name: str) -> dict:
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"https://open-counter.example/schemas/{name}", "title": title,
+            "description": "Generated from hooks/opencounter/format.py by 'make schemas'. Do not edit by hand.",
+            **record_schema(record)}
+
+
+SCHEMAS = {
+    "services.schema.json": (fmt.SERVICES_FILE, "services.yaml: the council's services, channels and offices"),
+    "standards.schema.json": (fmt.STANDARDS_FILE, "standards.yaml: customer service standards"),
+}
+
+
+def render_all() -> dict[str, str]:
+    return {name: json.dumps(file_schema(record, title, name), indent=2, ensure_ascii=False) + "\n"
+            for name, (record, title) in SCHEMAS.items()}
+
+
+if __name__ == "__main__":
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "schemas")
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in render_all().items():
+        (folder / name).write_text(text, encoding="utf-8")
+        print(folder / name)

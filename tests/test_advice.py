@@ -1,0 +1,131 @@
+"""`make check` advice: each rule, accepting it on one line, switching it off, tuning its limit."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from conftest import BUILD_DATE, FIXTURES, ROOT, valid_services
+from opencounter.advice import AdviceSettings, advise, reading_age, syllables
+from opencounter.loading import load_catalogue
+
+
+def advice_for(tmp_path, services: str, settings: AdviceSettings | None = None, today: date = BUILD_DATE):
+    (tmp_path / "services.yaml").write_text(services)
+    (tmp_path / "standards.yaml").write_text((FIXTURES / "valid" / "standards.yaml").read_text())
+    catalogue = load_catalogue(tmp_path / "services.yaml", tmp_path / "standards.yaml", today)
+    return advise(tmp_path / "services.yaml", tmp_path / "standards.yaml", catalogue, settings or AdviceSettings(), today)
+
+
+def _service_with(summary: str, extra: str = "    reviewed: 2026-10-01\n") -> str:
+    return valid_services().replace("    summary: Find out when your bins are collected.\n",
+                                    f"    summary: {summary}\n{extra}")
+
+
+def rules(found) -> list[str]:
+    return [p.rule for p in found]
+
+
+def test_a_plain_catalogue_gets_no_advice(tmp_path):
+    assert advice_for(tmp_path, _service_with("Find out when we collect your bins.")) == []
+
+
+@pytest.mark.parametrize("summary, rule, words", [
+    ("We will utilise your address to find your day.", "plain-words", "Try 'use'"),
+    ("Tell us in order to get your bin day.", "plain-words", "Try 'to'"),
+    ("Find out when we collect your bins. Report a missed bin.", "long-summary", "one sentence"),
+    ("Ask the DHP team when we collect your bins.", "jargon", "'DHP'"),
+    ("Statutory collections happen weekly.", "jargon", "'statutory'"),
+])
+def test_each_text_rule(tmp_path, summary, rule, words):
+    found = advice_for(tmp_path, _service_with(summary))
+    assert rules(found) == [rule]
+    assert words in found[0].message + found[0].hint
+    assert (found[0].file, found[0].line) == ("services.yaml", 37)
+
+
+def test_long_sentences_and_reading_age(tmp_path):
+    long = " ".join(["word"] * 30) + "."
+    found = advice_for(tmp_path, _service_with("Find out when we collect your bins.",
+                                                f"    description: {long}\n    reviewed: 2026-10-01\n"))
+    assert rules(found) == ["long-sentence", "reading-age"]
+    hard = ("Comprehensive municipal administrative responsibilities necessitate extraordinary organisational "
+            "capability and considerable interdepartmental coordination.")
+    found = advice_for(tmp_path, _service_with("Find out when we collect your bins.",
+                                                f"    description: {hard}\n    reviewed: 2026-10-01\n"))
+    assert "reading-age" in rules(found)
+
+
+def test_the_glossary_explains_an_abbreviation(tmp_path):
+    found = advice_for(tmp_path, _service_with("Ask for an Assisted collection."))
+    assert found == []
+
+
+def test_service_rules_digital_by_choice_and_review_date(tmp_path):
+    services = valid_services().replace("    contact: [main-phone]\n    offices: [testham]\n",
+                                        "    contact:\n      - type: online\n        url: https://x.example/bins\n")
+    found = advice_for(tmp_path, services)
+    assert sorted(rules(found)) == ["digital-by-choice", "review-date"]
+    old = _service_with("Find out when we collect your bins.", "    reviewed: 2025-06-01\n")
+    found = advice_for(tmp_path, old)
+    assert rules(found) == ["review-date"] and "2025-06-01" in found[0].message
+
+
+def test_past_closures_and_notices(tmp_path):
+    services = _service_with("Find out when we collect your bins.").replace(
+        "    on: [bins]", "    on: [bins]\n    until: 2026-10-31")
+    found = advice_for(tmp_path, services, today=date(2027, 1, 5))
+    assert rules(found) == ["past-dates", "past-dates"]
+
+
+def test_accept_on_one_line_and_switch_off_and_tune(tmp_path):
+    utilise = "We will utilise your address."
+    assert rules(advice_for(tmp_path, _service_with(utilise + "  # accept"))) == []
+    assert rules(advice_for(tmp_path, _service_with(utilise + "  # accept: plain-words"))) == []
+    assert rules(advice_for(tmp_path, _service_with(utilise + "  # accept: jargon"))) == ["plain-words"]
+    assert rules(advice_for(tmp_path, _service_with(utilise), AdviceSettings(off={"plain-words"}))) == []
+    twelve = "Find out which day of the week we will come and collect your bins."
+    assert rules(advice_for(tmp_path, _service_with(twelve), AdviceSettings(sentence_words=12))) == ["long-sentence"]
+
+
+def test_settings_come_from_mkdocs_yml_and_typos_are_caught():
+    settings = AdviceSettings.from_config({"off": ["jargon"], "reading_age": 11})
+    assert settings.off == {"jargon"} and settings.reading_age == 11
+    with pytest.raises(ValueError, match="Unknown advice rule"):
+        AdviceSettings.from_config({"off": ["jargn"]})
+    with pytest.raises(ValueError, match="Unknown advice setting"):
+        AdviceSettings.from_config({"reading_agee": 9})
+
+
+def test_reading_age_is_flesch_kincaid_plus_five():
+    assert syllables("council") == 2 and syllables("collection") == 3 and syllables("make") == 1
+    assert 5 <= reading_age("We collect your bin on Monday. Put it out by 7am.") <= 8
+    assert reading_age("Comprehensive municipal administrative responsibilities necessitate consideration.") > 20
+
+
+def run_check(folder) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "opencounter.check", str(folder)], capture_output=True, text=True,
+                          env={"PYTHONPATH": str(ROOT / "hooks"), "BUILD_DATE": "2026-11-24", "PATH": "/usr/bin:/bin"})
+
+
+def test_make_check_on_the_sample_has_no_errors(tmp_path):
+    result = run_check(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No errors." in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_make_check_prints_errors_first_then_advice_and_fails(tmp_path):
+    for name in ("standards.yaml", "mkdocs.yml"):
+        (tmp_path / name).write_text((ROOT / name).read_text() if name == "mkdocs.yml"
+                                     else (FIXTURES / "valid" / name).read_text())
+    (tmp_path / "services.yaml").write_text((FIXTURES / "invalid" / "bad-choice.yaml").read_text().replace(
+        "summary: Find out when your bins are collected.", "summary: We will utilise your bins."))
+    result = run_check(tmp_path)
+    assert result.returncode == 1
+    error_at, advice_at = result.stdout.find(": error: 'walkin'"), result.stdout.find("advice (plain-words)")
+    assert 0 <= error_at < advice_at
+    assert "1 error and 1 piece of advice" in result.stdout
