@@ -10,7 +10,9 @@ catalogue instead: the editor sees the message, fixes the file, saves, and carri
 
 from __future__ import annotations
 
+import os
 import sys
+from datetime import datetime, time, timezone
 from pathlib import Path
 
 from markupsafe import escape
@@ -24,6 +26,9 @@ from opencounter.models import Catalogue
 from opencounter.values import ValueProblem
 
 CATALOGUE_KEY = "opencounter_catalogue"
+
+# A SOURCE_DATE_EPOCH set before the build wins; otherwise it follows the build date (see on_config).
+_OUTSIDE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
 
 # Only for `mkdocs serve`, whose rebuilds reuse this module: the last catalogue without problems.
 _preview = {"serving": False, "last_good": None}
@@ -49,9 +54,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{problem.message} {problem.hint}") from None
     if _preview["serving"]:
         _preview["last_good"] = catalogue
+    if not _OUTSIDE_EPOCH:
+        # MkDocs dates pages and the sitemap by this: the same catalogue and day give the same bytes.
+        midnight = datetime.combine(catalogue.build_date, time(), tzinfo=timezone.utc)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
     config[CATALOGUE_KEY] = catalogue
     # The theme prints site_name without escaping: escape it here, once.
-    config.site_name = str(escape(catalogue.council.name))
+    config.site_name = escape(catalogue.council.name)  # Markup, so the theme's `| e` does not escape it twice
     if not config.site_url:
         config.site_url = catalogue.council.website.rstrip("/") + "/"
     return config

@@ -7,6 +7,7 @@ generated files, and pages.py lists them on the Leaflets page.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,6 +23,9 @@ LEAFLETS_KEY = "opencounter_leaflets"
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Render every leaflet (from the cache where nothing has changed)."""
     catalogue = config[CATALOGUE_KEY]
+    if os.environ.get("OPENCOUNTER_LEAFLETS") == "off":  # pages alone: for benchmarks and quick previews
+        config[LEAFLETS_KEY] = []
+        return config
     root = Path(config.config_file_path).parent
     overrides = Path(config.theme.custom_dir)
     maker = LeafletMaker(catalogue, overrides / "opencounter", overrides / "assets" / "fonts",

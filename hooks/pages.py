@@ -27,12 +27,23 @@ PLANS_KEY = "opencounter_pages"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Plan the generated pages and set up their templates (afresh each build, so edits show)."""
+    """Plan the generated pages and set up their templates (afresh each build, so edits show).
+
+    A hand-written page at the address of a generated one is an error, found here, before
+    MkDocs empties the site folder: a silent swap would hide one of the two.
+    """
     catalogue = config[CATALOGUE_KEY]
     template_dir = Path(config.theme.custom_dir) / "opencounter"
     leaflets = config.get(LEAFLETS_KEY) or []
     config[RENDERER_KEY] = SiteRenderer(catalogue, template_dir, config.site_url or "", leaflets)
     config[PLANS_KEY] = {plan.src: plan for plan in plan_site(catalogue, leaflets)}
+    docs = Path(config.docs_dir)
+    for src, plan in config[PLANS_KEY].items():
+        if (docs / src).exists() or (src.endswith("/index.md") and (docs / (src[:-len("/index.md")] + ".md")).exists()):
+            clash = src if (docs / src).exists() else src[:-len("/index.md")] + ".md"
+            raise PluginError(
+                f"content/{clash} has the same address as the generated page '{plan.title}'. "
+                f"Rename or move content/{clash}; the generated page comes from {plan.source_file}.")
     return config
 
 
@@ -40,11 +51,6 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add the generated pages; a hand-written page at the same address is an error, not a silent swap."""
     plans: dict[str, PagePlan] = config[PLANS_KEY]
     for src, plan in plans.items():
-        clash = files.get_file_from_path(src)
-        if clash is not None:
-            raise PluginError(
-                f"content/{src} has the same address as the generated page '{plan.title}'. "
-                f"Rename or move content/{src}; the generated page comes from {plan.source_file}.")
         inclusion = InclusionLevel.UNDEFINED if plan.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, src, content=markdown_heading(plan.title), inclusion=inclusion))
     if config.nav is None:
@@ -56,7 +62,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     plan = config[PLANS_KEY].get(page.file.src_uri)
     if plan is not None:
         # The theme prints titles without escaping: give it the escaped text.
-        page.meta["title"] = str(escape(plan.title))
+        page.meta["title"] = escape(plan.title)  # Markup: the theme's own `| e` leaves it as it is
     return markdown
 
 
@@ -77,9 +83,7 @@ def _navigation(plans: dict[str, PagePlan], files: Files) -> list:
     categories = [src for src, plan in plans.items() if src.startswith("categories/") and plan.in_nav]
     written = sorted(f.src_uri for f in files.documentation_pages()
                      if f.src_uri not in plans and f.inclusion.is_in_nav())
-    nav: list = [urls.HOME, {"Services": [urls.SERVICES, *categories]}, urls.CONTACT, urls.OFFICES,
-                 urls.STANDARDS, *written]
-    for extra in (urls.GLOSSARY, urls.LEAFLETS):
-        if extra in plans:
-            nav.append(extra)
+    nav: list = [{"Home": urls.HOME}, {"Services": [urls.SERVICES, *categories]}, urls.CONTACT]
+    nav += [src for src in (urls.OFFICES, urls.STANDARDS) if src in plans] + written
+    nav += [src for src in (urls.GLOSSARY, urls.LEAFLETS) if src in plans]
     return nav

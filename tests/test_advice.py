@@ -129,3 +129,9 @@ def test_make_check_prints_errors_first_then_advice_and_fails(tmp_path):
     error_at, advice_at = result.stdout.find(": error: 'walkin'"), result.stdout.find("advice (plain-words)")
     assert 0 <= error_at < advice_at
     assert "1 error and 1 piece of advice" in result.stdout
+
+
+def test_an_unquoted_off_in_mkdocs_yml_still_works_and_bad_values_are_explained():
+    assert AdviceSettings.from_config({False: ["jargon"]}).off == {"jargon"}
+    with pytest.raises(ValueError, match="must be a number, not 'a year'"):
+        AdviceSettings.from_config({"review_months": "a year"})

@@ -190,3 +190,19 @@ def test_an_old_browser_without_resize_observer_gets_ours_not_a_cdns(page):
     page.context.add_init_script("delete window.ResizeObserver")
     visit(page, "services/council-tax/")
     assert page.evaluate("typeof window.ResizeObserver") == "function"  # and the fixture saw no outside request
+
+
+def test_on_a_phone_the_menu_opens_from_the_keyboard_and_hidden_links_take_no_focus(page):
+    page.set_viewport_size({"width": 375, "height": 700})
+    visit(page, "services/council-tax/")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.getAttribute('aria-label') || ''")
+        assert not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), "a hidden menu link took focus"
+        if focused == "Open the menu":
+            break
+    assert focused == "Open the menu"
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")

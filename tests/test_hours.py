@@ -71,7 +71,7 @@ def test_week_summary_groups_days_and_keeps_closed_days():
                                 ((4,), parse_day_hours("8:45am to 4:45pm")),
                                 ((5,), parse_day_hours("9am to 12:30pm"))])
     assert week.summary() == [("Monday to Thursday", "8:45am to 5:15pm"), ("Friday", "8:45am to 4:45pm"),
-                              ("Saturday", "9am to 12:30pm"), ("Sunday", "Closed")]
+                              ("Saturday", "9am to 12:30pm"), ("Sunday", "closed")]
     assert week.bank_holiday_text() == "Closed on bank holidays."
 
 

@@ -44,17 +44,21 @@ class AdviceSettings:
     @classmethod
     def from_config(cls, values: dict | None) -> "AdviceSettings":
         values = dict(values or {})
-        off = values.pop("off", []) or []
+        # Without quotes, YAML 1.1 (which mkdocs.yml uses) reads the key `off` as false.
+        off = values.pop("off", None) or values.pop(False, None) or []
+        off = [off] if isinstance(off, str) else list(off)
         unknown = [name for name in off if name not in RULES]
         if unknown:
-            raise ValueError(f"Unknown advice rule in mkdocs.yml: {', '.join(unknown)}. "
-                             f"The rules are: {', '.join(RULES)}.")
+            raise ValueError(f"Unknown advice rule: {', '.join(map(str, unknown))}. The rules are: {', '.join(RULES)}.")
         settings = cls(off=set(off))
         for key, value in values.items():
-            if not hasattr(settings, key):
-                raise ValueError(f"Unknown advice setting in mkdocs.yml: {key}. "
+            if key == "off" or not hasattr(settings, key):
+                raise ValueError(f"Unknown advice setting: {key}. "
                                  "Use off, sentence_words, summary_characters, reading_age or review_months.")
-            setattr(settings, key, type(getattr(settings, key))(value))
+            try:
+                setattr(settings, key, type(getattr(settings, key))(value))
+            except (TypeError, ValueError):
+                raise ValueError(f"The advice setting {key} must be a number, not '{value}'.") from None
         return settings
 
 
@@ -185,7 +189,7 @@ class _Advisor:
             age = reading_age(text)
             if age > self.settings.reading_age:
                 self.add("reading-age", node, where,
-                         f"The reading age is about {age:.0f} (Flesch-Kincaid grade level plus 5).",
+                         f"The reading age is about {age:.1f} (Flesch-Kincaid grade level plus 5).",
                          f"Aim for a reading age of {self.settings.reading_age:g} or less: "
                          "use shorter sentences and shorter, common words.", key)
         for word in sorted(set(re.findall(r"\b[A-Z]{2,}s?\b", text))):

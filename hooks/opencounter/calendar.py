@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date, timedelta
+from datetime import date
 
 import holidays
 
@@ -43,6 +43,3 @@ def months_ahead(start: date, months: int) -> date:
             continue
     return date(year, month, min(start.day, 28))
 
-
-def days_between(start: date, end: date) -> list[date]:
-    return [start + timedelta(days=n) for n in range((end - start).days + 1)]

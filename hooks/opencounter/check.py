@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         settings = advice_settings(folder / "mkdocs.yml")
         today = build_date()
     except (ValueError, ValueProblem) as problem:
-        print(f"mkdocs.yml: {getattr(problem, 'message', problem)}", file=sys.stderr)
+        print(f"mkdocs.yml, extra: advice: {getattr(problem, 'message', problem)}", file=sys.stderr)
         return 1
     errors, catalogue = [], None
     try:

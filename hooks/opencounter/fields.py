@@ -79,9 +79,6 @@ class Text(Kind):
             return INVALID
         return node.value.strip()
 
-    def parse(self, text: str) -> Any:
-        return text
-
 
 class Markdown(Text):
     """Text that may use Markdown (links, lists, bold). Raw HTML is never passed through."""
@@ -211,7 +208,7 @@ class Lines(Kind):
     def read(self, node, reader, where):
         if isinstance(node, ScalarNode):
             return (node.value.strip(),) if node.value.strip() else INVALID
-        items = ListOf(Text("a line of text")).read(node, reader, where)
+        items = ListOf(Text("a line of text"), min_items=1).read(node, reader, where)
         return INVALID if items is INVALID else tuple(items)
 
 
@@ -291,6 +288,9 @@ class OpeningHoursKind(Map):
         read_entries = []
         covered: dict[int, str] = {}
         for key, value in entries:
+            if not isinstance(key, ScalarNode):
+                ok = False  # already reported by yamlfile: a key must be plain text
+                continue
             here = where + (key.value,)
             try:
                 days = hours_module.parse_days(key.value)
@@ -299,7 +299,13 @@ class OpeningHoursKind(Map):
                                found=found_text(key.value), hint=problem.hint)
                 ok = False
                 continue
-            if days != "bank":
+            if days == "bank" and "bank" in covered.values():
+                reader.problem(key, here, "Bank holidays are given more than once.", expected="one bank holidays line",
+                               found=found_text(key.value), hint="Keep one line for bank holidays.")
+                ok = False
+            if days == "bank":
+                covered[-1] = "bank"
+            else:
                 clash = [hours_module.DAY_NAMES[d] for d in days if d in covered]
                 if clash:
                     first = covered[next(d for d in days if d in covered)]
@@ -374,6 +380,9 @@ class Record(Kind):
         raw = Raw(node, where)
         ok = True
         for key, value in node.value:
+            if not isinstance(key, ScalarNode):
+                ok = False  # already reported by yamlfile: a key must be plain text
+                continue
             name = key.value
             if name not in self.fields:
                 close = difflib.get_close_matches(name, list(self.fields), n=1, cutoff=0.6)
@@ -401,7 +410,7 @@ class Record(Kind):
                                expected=f"{name}: {spec.kind.expected}", found="no line for it",
                                hint=f"Add a line '{name}: ...' to {_this(self.noun)}." + (f" {spec.doc}" if spec.doc else ""))
                 ok = False
-        if ok and self.check:
+        if self.check:  # on what could be read: one mistake must not hide another
             self.check(raw, reader)
         # A record with problems is still returned, so that references to its id do not
         # also show up as problems: nothing is built while any problem is recorded.

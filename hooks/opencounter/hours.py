@@ -46,12 +46,13 @@ class DayHours:
     kind: str = CLOSED
     ranges: tuple[tuple[int, int], ...] = ()  # minutes after midnight, end may be 1440
 
-    def text(self) -> str:
-        """GOV.UK style, as it stands in a table cell: "9am to 5pm", "Closed"."""
+    def text(self, in_sentence: bool = False) -> str:
+        """GOV.UK style: "9am to 5pm"; "Closed" in a table cell, "closed" after "Sunday: "."""
         if self.kind == OPEN:
             return " and ".join(f"{format_time(a)} to {format_time(b)}" for a, b in self.ranges)
-        return {CLOSED: "Closed", ALL_DAY: "24 hours", BY_APPOINTMENT: "By appointment only",
-                AS_USUAL: "Open as usual"}[self.kind]
+        words = {CLOSED: "Closed", ALL_DAY: "24 hours", BY_APPOINTMENT: "By appointment only",
+                 AS_USUAL: "Open as usual"}[self.kind]
+        return words[0].lower() + words[1:] if in_sentence else words
 
     @property
     def is_open(self) -> bool:
@@ -75,14 +76,14 @@ class OpeningHours:
         Closed days at the end of the week are kept, so nobody has to guess.
         """
         if all(d == self.days[0] for d in self.days):
-            return [("Every day", self.days[0].text())]
+            return [("Every day", self.days[0].text(in_sentence=True))]
         groups: list[tuple[int, int, DayHours]] = []
         for index, day in enumerate(self.days):
             if groups and groups[-1][2] == day and groups[-1][1] == index - 1:
                 groups[-1] = (groups[-1][0], index, day)
             else:
                 groups.append((index, index, day))
-        return [(day_range(first, last), day.text()) for first, last, day in groups]
+        return [(day_range(first, last), day.text(in_sentence=True)) for first, last, day in groups]
 
     def bank_holiday_text(self) -> str:
         """The bank holiday rule as a sentence."""
@@ -95,7 +96,7 @@ class OpeningHours:
             return "Open 24 hours on bank holidays."
         if kind == BY_APPOINTMENT:
             return "By appointment only on bank holidays."
-        return f"Open {self.bank_holidays.text()} on bank holidays."
+        return f"Open {self.bank_holidays.text(in_sentence=True)} on bank holidays."
 
     def on(self, day: date, bank_holidays: frozenset[date] | set[date] = frozenset()) -> DayHours:
         """The hours that apply on a date, taking the bank holiday rule into account."""
@@ -103,10 +104,6 @@ class OpeningHours:
         if day in bank_holidays and self.bank_holidays.kind != AS_USUAL:
             return self.bank_holidays
         return usual
-
-    @property
-    def is_always_open(self) -> bool:
-        return all(d.kind == ALL_DAY for d in self.days)
 
 
 def day_range(first: int, last: int) -> str:

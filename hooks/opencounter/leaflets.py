@@ -25,7 +25,8 @@ from markupsafe import Markup
 from . import urls
 from .models import Catalogue
 from .site import ACCESS_TEXT, CHANNEL_HEADINGS, STANDARD_HEADINGS, closures_coming_up
-from .text import render_inline_markdown, render_markdown
+from .text import keep_together, render_inline_markdown, render_markdown
+from .urls import short_url
 from .values import format_date, format_date_range, format_percent
 
 FONT_FILES = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf")
@@ -115,10 +116,12 @@ class LeafletMaker:
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(template_dir)), autoescape=True,
                                       undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.env.filters.update(markdown=render_markdown, inline_markdown=render_inline_markdown, date=format_date,
-                                date_range=format_date_range, percent=format_percent, css_string=css_string)
+                                date_range=format_date_range, percent=format_percent, css_string=css_string,
+                                short_url=short_url, keep_together=keep_together)
         self.env.globals.update(catalogue=catalogue, council=catalogue.council, access_text=ACCESS_TEXT,
                                 channel_headings=CHANNEL_HEADINGS, standard_headings=STANDARD_HEADINGS,
-                                upcoming=lambda office: closures_coming_up(catalogue, office), short_url=short_url)
+                                upcoming=lambda office: closures_coming_up(catalogue, office), short_url=short_url,
+                                number_labels={"phone": "Phone", "text-relay": "Text relay", "video-relay": "BSL video relay"})
 
     def html(self, plan: LeafletPlan, edition: Edition) -> str:
         """The print HTML of one edition of a leaflet."""
@@ -207,6 +210,9 @@ def render_pdf(job: tuple[str, str]) -> tuple[bytes, int]:
         raise LeafletError(f"The leaflet '{name}' could not be made: {error}") from error
     finally:
         logger.removeHandler(handler)
+    if any(".notdef" in p for p in problems):
+        raise LeafletError(f"The leaflet '{name}' has a character that the leaflet font cannot print, such as an "
+                           "emoji or a symbol. Find it in services.yaml or standards.yaml and replace it with words.")
     if problems:
         raise LeafletError(f"The leaflet '{name}' could not be made properly: {'; '.join(problems[:5])}")
     return pdf, len(document.pages)
@@ -220,12 +226,6 @@ def qr_data_uri(address: str) -> str:
 def css_string(text: str) -> Markup:
     """Text as a quoted CSS string (for running headers): nothing in it can end the string or the style."""
     return Markup('"' + re.sub(r'[\\"\n\r<>&]', lambda m: f"\\{ord(m.group()):x} ", str(text)) + '"')
-
-
-def short_url(address: str) -> str:
-    """What to print beside a QR code: the address without https:// and www."""
-    text = address.split("://", 1)[-1]
-    return text[4:] if text.startswith("www.") else text
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from . import format as fmt
 from .errors import CatalogueError, Problem
 from .fields import Raw, Reader, Reference, describe
-from .models import (Accessibility, Catalogue, Category, Channel, Closure, Council, Feedback, GlossaryTerm, Notice, Office,
+from .models import (Accessibility, Catalogue, general_channels, Category, Channel, Closure, Council, Feedback, GlossaryTerm, Notice, Office,
                      OnlineAction, Result, Service, ServicePromise, Standard)
 from .values import tidy_postcode
 from .yamlfile import MappingNode, read_yaml
@@ -76,8 +76,9 @@ def _resolve(reference: Reference, known: list[str], reader: Reader, what: str, 
         hint = f"Use one of: {', '.join(known[:12])}{', …' if len(known) > 12 else ''}. Or add it to {where_to_add}."
     else:
         hint = f"Add it to {where_to_add} first."
+    article = "an" if what[0] in "aeiou" else "a"
     reader.problem(reference.node, reference.where, f"There is no {what} with the id '{reference.id}'.",
-                   expected=f"the id of {what} in {where_to_add}", found=f"'{reference.id}'", hint=hint)
+                   expected=f"the id of {article} {what} in {where_to_add}", found=f"'{reference.id}'", hint=hint)
 
 
 def _resolve_services(raw: Raw, reader: Reader) -> None:
@@ -138,7 +139,6 @@ def _build(services: Raw, standards: Raw, build_date: date) -> Catalogue:
     categories = {c["id"]: Category(c["id"], c["name"], c.get("summary", "")) for c in services["categories"]}
     channels = {c["id"]: _channel(c) for c in services["channels"]}
     offices = {o["id"]: _office(o) for o in services.get("offices", [])}
-    general = tuple(c for c in channels.values() if c.type in ("phone", "email", "post", "text-relay"))
     service_list = []
     for s in services["services"]:
         contact = tuple(channels[item.id] if isinstance(item, Reference) else _channel(item)
@@ -147,7 +147,7 @@ def _build(services: Raw, standards: Raw, build_date: date) -> Catalogue:
             id=s["id"], name=s["name"], category=categories[s["category"].id], summary=s["summary"],
             description=s.get("description", ""),
             online=tuple(OnlineAction(o["label"], o["url"]) for o in s.get("online", [])),
-            contact=contact if "contact" in s else general,
+            contact=contact if "contact" in s else general_channels(tuple(channels.values())),
             offices=tuple(offices[o.id] for o in s.get("offices", [])),
             standards=tuple(ServicePromise(p["promise"], p.get("target", "")) for p in s.get("standards", [])),
             keywords=s.get("keywords", ()), status=s.get("status", "active"), reviewed=s.get("reviewed"),

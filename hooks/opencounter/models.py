@@ -12,8 +12,6 @@ from decimal import Decimal
 from .hours import OpeningHours
 from .values import PhoneNumber
 
-# Channel types that reach someone without the internet.
-OFFLINE_CHANNEL_TYPES = ("phone", "post", "text-relay", "video-relay")
 CHANNEL_TYPES = ("phone", "email", "online", "post", "webchat", "social", "text-relay", "video-relay")
 STANDARD_CHANNELS = ("phone", "email", "online", "post", "in-person", "home-visit", "social", "voicemail", "any")
 
@@ -23,6 +21,19 @@ STANDARDS_FOR_CHANNEL = {
     "email": ("email",), "online": ("online",), "webchat": ("online",),
     "post": ("post",), "social": ("social",),
 }
+
+
+def general_channels(channels: tuple[Channel, ...]) -> tuple[Channel, ...]:
+    """The first phone, email, post and relay channels: for services that name none of their own.
+
+    Only the first of each kind, so that a line such as out-of-hours emergencies is not offered
+    for everything.
+    """
+    chosen: dict[str, Channel] = {}
+    for channel in channels:
+        if channel.type in ("phone", "email", "post", "text-relay", "video-relay"):
+            chosen.setdefault(channel.type, channel)
+    return tuple(c for c in channels if c in chosen.values())
 
 
 @dataclass(frozen=True)
@@ -250,8 +261,17 @@ class Catalogue:
         return tuple(sorted(result, key=lambda c: c.start))
 
     @property
+    def general_channels(self) -> tuple[Channel, ...]:
+        return general_channels(self.channels)
+
+    @property
     def offline_channels(self) -> tuple[Channel, ...]:
-        return tuple(c for c in self.channels if not c.needs_internet)
+        """Where someone without the internet can get help: the general channels that need no internet."""
+        return tuple(c for c in self.general_channels if not c.needs_internet)
+
+    @property
+    def every_service_offline(self) -> bool:
+        return all(s.reachable_offline for s in self.services)
 
     @property
     def main_phone(self) -> Channel | None:

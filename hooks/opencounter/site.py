@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 import jinja2
-from markupsafe import Markup
 
 from . import urls
 from .calendar import bank_holidays, months_ahead
 from .hours import DAY_NAMES
 from .models import Catalogue, Office, Service
-from .text import Glossary, render_inline_markdown, render_markdown
+from .text import Glossary, render_inline_markdown, render_markdown, term_anchor
 from .values import format_date, format_date_range, format_percent
 
 
@@ -45,9 +44,10 @@ def plan_site(catalogue: Catalogue, leaflets: Sequence[Any] = ()) -> list[PagePl
         PagePlan(urls.SERVICES, "Services A to Z", "services.html", in_nav=True),
         PagePlan(urls.CATEGORIES, "Services by topic", "categories.html"),
         PagePlan(urls.CONTACT, "Contact us", "contact.html", in_nav=True),
-        PagePlan(urls.OFFICES, "Offices", "offices.html", in_nav=True),
         PagePlan(urls.STANDARDS, "Our customer service standards", "standards.html", source_file="standards.yaml", in_nav=True),
     ]
+    if catalogue.offices:
+        pages.append(PagePlan(urls.OFFICES, "Offices", "offices.html", in_nav=True))
     pages.append(PagePlan(urls.ACCESSIBILITY, "Accessibility statement", "accessibility.html"))
     if leaflets:
         pages.append(PagePlan(urls.LEAFLETS, "Printed leaflets", "leaflets.html", in_nav=True))
@@ -78,7 +78,7 @@ class SiteRenderer:
             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.env.filters.update(
             markdown=render_markdown, inline_markdown=render_inline_markdown, date=format_date,
-            date_range=format_date_range, percent=format_percent)
+            date_range=format_date_range, percent=format_percent, short_url=urls.short_url, term_anchor=term_anchor)
         self.env.tests["contains_word"] = lambda words, part: any(part in w.lower() for w in words)
         self.env.globals.update(
             catalogue=catalogue, council=catalogue.council, urls=urls, day_names=DAY_NAMES,
@@ -123,18 +123,22 @@ class SiteRenderer:
 
 
 def closures_coming_up(catalogue: Catalogue, office: Office, months: int = 3) -> list[dict[str, Any]]:
-    """Closures, and bank holidays the office shuts for, from the build date to `months` ahead."""
+    """Closures, and bank holidays that change the usual hours, from the build date to `months` ahead."""
     today = catalogue.build_date
     end = months_ahead(today, months)
     items = [{"start": c.start, "end": c.end, "reason": c.reason or "Closed"}
              for c in catalogue.upcoming_closures(office) if c.start <= end]
     hours = office.opening_hours
-    if office.access != "closed" and (hours is None or hours.bank_holidays.kind != "as-usual"):
+    if hours is not None and not office.is_closed:
         for day, name in bank_holidays(catalogue.council.nation, today, end):
-            if not any(i["start"] <= day <= i["end"] for i in items):
-                rule = hours.bank_holidays.text() if hours and hours.bank_holidays.kind == "open" else ""
-                items.append({"start": day, "end": day,
-                              "reason": f"{name} (bank holiday)" + (f": open {rule}" if rule else "")})
+            if any(i["start"] <= day <= i["end"] for i in items):
+                continue
+            usual, actual = hours.days[day.weekday()], hours.on(day, {day})
+            if actual == usual:  # open as usual, or shut that day of the week anyway
+                continue
+            name = name.replace(" (observed)", ", substitute day")
+            change = "open " + actual.text(in_sentence=True) if actual.is_open else "closed"
+            items.append({"start": day, "end": day, "reason": f"{name} (bank holiday): {change}"})
     return sorted(items, key=lambda i: i["start"])
 
 
@@ -148,7 +152,7 @@ def _linker(page_url: str):
 ACCESS_TEXT = {
     "walk-in": "You can walk in. You do not need an appointment.",
     "appointment": "By appointment only. Contact us to book before you visit.",
-    "closed": "This office is closed at the moment.",
+    "closed": "This office is closed.",
 }
 
 CHANNEL_HEADINGS = {
@@ -163,4 +167,4 @@ STANDARD_HEADINGS = {
     "social": "When you contact us on social media",
 }
 
-__all__ = ["PagePlan", "SiteRenderer", "plan_site", "Markup"]
+__all__ = ["PagePlan", "SiteRenderer", "plan_site", "closures_coming_up"]

@@ -43,8 +43,15 @@ def render_markdown(text: str) -> Markup:
     html = _renderer.convert(text)
     html = re.sub(r"<(/?)h[1-3]>", r"<\1h3>", html)
     html = re.sub(r"<(/?)h[4-6]>", r"<\1h4>", html)
-    return Markup(nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES,
-                            url_schemes=_URL_SCHEMES, link_rel=None))
+    return Markup(nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES, url_schemes=_URL_SCHEMES,
+                            link_rel=None, attribute_filter=_only_allowed_links))
+
+
+def _only_allowed_links(tag: str, attribute: str, value: str) -> str | None:
+    """Links go to https:, mailto: or tel: addresses only: no relative or protocol-relative ones."""
+    if tag == "a" and attribute == "href":
+        return value if value.lower().startswith(("https:", "mailto:", "tel:")) else None
+    return value
 
 
 def render_inline_markdown(text: str) -> Markup:
@@ -53,6 +60,16 @@ def render_inline_markdown(text: str) -> Markup:
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
+
+
+_UNBREAKABLE = re.compile(r"\b(?:0\d{2,4}(?: \d{3,4}){1,2}|18001 0\d{2,4}(?: \d{3,4}){1,2}|"
+                          r"[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b")
+
+
+def keep_together(text: str) -> Markup:
+    """Plain text, escaped, with phone numbers and postcodes kept on one line when printed."""
+    escaped = str(escape(text))
+    return Markup(_UNBREAKABLE.sub(lambda m: f'<span class="nowrap">{m.group(0)}</span>', escaped))
 
 
 def markdown_heading(title: str) -> str:
@@ -83,9 +100,12 @@ class Glossary:
     """Finds glossary terms in page text and links the first use of each to its meaning."""
 
     def __init__(self, terms: list[tuple[str, str]]):
-        self.terms = {t.lower(): Term(t, m, term_anchor(t)) for t, m in terms}
+        self.terms: dict[str, Term] = {}
+        for term, meaning in terms:  # the first of two spellings of one term wins
+            self.terms.setdefault(str(escape(term)).lower(), Term(term, meaning, term_anchor(term)))
         ordered = sorted(self.terms, key=len, reverse=True)  # longest first: "Council Tax Reduction" before "Council Tax"
-        self.pattern = (re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in ordered) + r")(?![\w-])", re.I)
+        # Page text is HTML, so terms are matched in their escaped form ("A&amp;E"), never inside an entity.
+        self.pattern = (re.compile(r"(?<![\w&#-])(" + "|".join(re.escape(t) for t in ordered) + r")(?![\w-]|[^&\s]*;)", re.I)
                         if ordered else None)
 
     def link_terms(self, html: str, skip: set[str] | None = None) -> tuple[str, list[Term]]:

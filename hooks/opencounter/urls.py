@@ -53,3 +53,10 @@ def relative(from_url: str, to_url: str) -> str:
 
 def absolute(site_url: str, url: str) -> str:
     return site_url.rstrip("/") + "/" + url
+
+
+def short_url(address: str) -> str:
+    """An address as people say it: no https://, no www., no slash at the end."""
+    text = address.split("://", 1)[-1]
+    text = text[4:] if text.startswith("www.") else text
+    return text.rstrip("/")

@@ -81,8 +81,11 @@ _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-
 
 def read_url(text: str, https_only: bool = False) -> str:
     value = text.strip()
-    if " " in value:
+    if re.search(r"\s", value):
         raise ValueProblem("A web address cannot contain spaces.", hint="Remove the spaces, or copy the address again from the browser.")
+    if re.search(r"[\"'<>`{}|\\^\x00-\x1f\x7f]", value):
+        raise ValueProblem("A web address cannot contain quotes, angle brackets or similar characters.",
+                           hint="Copy the address again from the browser's address bar.")
     parts = urlsplit(value)
     if not parts.scheme:
         raise ValueProblem("A web address must start with https://.",

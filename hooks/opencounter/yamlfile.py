@@ -110,7 +110,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, label: str) -> Problem:
         hint = ("Put the value in double quotes. Values that start with @, ` or % must be quoted.")
     elif "found undefined alias" in problem or "found unhashable key" in problem:
         message = "This line uses YAML features the catalogue does not support."
-    elif "expected a single document" in problem or "expected '<document start>'" in problem:
+        hint = "Write the value out in full instead of using * or ? at the start."
+    elif "expected a single document" in context or "but found another document" in problem:
         message = "This file has more than one YAML document in it."
         hint = "Remove the line with three dashes (---) in the middle of the file."
     elif "while scanning a quoted scalar" in context or "found unexpected end of stream" in problem:

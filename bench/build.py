@@ -1,0 +1,205 @@
+"""How fast and how big: Open Counter's build against a plain mkdocs-material build of the same pages.
+
+    make bench                        (or: .venv/bin/python bench/build.py [--sizes 100 1000 3000])
+
+For catalogues of 100, 1,000 and 3,000 services with 60 offices, it builds, alternating in one run:
+  - plain:   the same pages written by hand as Markdown, built by mkdocs-material with no hooks;
+  - pages:   Open Counter with leaflets switched off (OPENCOUNTER_LEAFLETS=off);
+  - warm:    Open Counter with leaflets, their cache already filled (`make site` run again);
+  - cold:    Open Counter with leaflets and an empty cache (every leaflet rendered).
+It prints median wall times, ratios to plain, and peak memory. Then it times `make check` on the
+sample council, and a rebuild after a one-line YAML edit against a plain rebuild after a one-line
+Markdown edit (what `mkdocs serve` does on save). Figures, not pass or fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from generate import write  # noqa: E402
+from opencounter.loading import load_catalogue  # noqa: E402
+
+PYTHON = sys.executable
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", BUILD_DATE="2026-11-24", PYTHONDONTWRITEBYTECODE="1")
+
+
+def run(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
+    """Wall seconds and peak memory (MB) of one command and everything it started."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env or ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed in {cwd}: {' '.join(command)}\n{process.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def our_project(folder: Path, services: int) -> Path:
+    write(folder, services, 60)
+    for name in ("mkdocs.yml", "hooks", "overrides", "content"):
+        (folder / name).symlink_to(ROOT / name)
+    return folder
+
+
+def plain_project(folder: Path, catalogue_folder: Path) -> Path:
+    """The same pages as Open Counter makes, written as Markdown, for plain mkdocs-material."""
+    catalogue = load_catalogue(catalogue_folder / "services.yaml", catalogue_folder / "standards.yaml",
+                               date(2026, 11, 24))
+    docs = folder / "docs"
+
+    def page(path: str, text: str) -> None:
+        target = docs / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(text).strip() + "\n", encoding="utf-8")
+
+    def hours(h) -> str:
+        return "\n".join(f"- {days}: {text}" for days, text in h.summary()) if h else ""
+
+    def channel(c) -> str:
+        lines = [f"### {c.name}", ""]
+        if c.number:
+            lines.append(f"Phone: [{c.number.display}]({c.number.tel})")
+        if c.email:
+            lines.append(f"Email: <{c.email}>")
+        if c.url:
+            lines.append(f"Online: <{c.url}>")
+        return "\n".join(lines) + "\n\n" + hours(c.opening_hours) + "\n"
+
+    page("index.md", f"# {catalogue.council.name}\n\n" + "\n".join(
+        f"- [{c.name}](categories/{c.id}/index.md)" for c in catalogue.categories))
+    page("services/index.md", "# Services A to Z\n\n" + "\n".join(
+        f"- [{s.name}]({s.id}/index.md)\n\n    {s.summary}" for s in sorted(catalogue.services, key=lambda s: s.name)))
+    for category in catalogue.categories:
+        page(f"categories/{category.id}/index.md", f"# {category.name}\n\n" + "\n".join(
+            f"- [{s.name}](../../services/{s.id}/index.md)" for s in catalogue.services_in(category)))
+    for s in catalogue.services:
+        online = "\n".join(f"- [{a.label}]({a.url})" for a in s.online)
+        offices = "\n".join(f"### [{o.name}](../../offices/{o.id}/index.md)\n\n{', '.join(o.address)}, {o.postcode}\n\n"
+                            f"{hours(o.opening_hours)}" for o in s.offices)
+        standards = "\n".join(f"- {p.promise} Target: {p.target}" for p in catalogue.standards_for(s))
+        page(f"services/{s.id}/index.md", f"# {s.name}\n\n{s.summary}\n\n{s.description}\n\n## Do it online\n\n"
+             f"{online}\n\n## Other ways to get in touch\n\n" + "\n".join(channel(c) for c in s.contact) +
+             f"\n\n## Where to go in person\n\n{offices}\n\n## What we promise\n\n{standards}\n")
+    page("offices/index.md", "# Offices\n\n" + "\n".join(f"- [{o.name}]({o.id}/index.md)" for o in catalogue.offices))
+    for o in catalogue.offices:
+        rows = "\n".join(f"| {day} | {h.text()} |" for day, h in o.opening_hours.week()) if o.opening_hours else ""
+        services = "\n".join(f"- [{s.name}](../../services/{s.id}/index.md)" for s in catalogue.services_at(o))
+        page(f"offices/{o.id}/index.md", f"# {o.name}\n\n{', '.join(o.address)}, {o.postcode}\n\n## Opening hours\n\n"
+             f"| Day | Hours |\n| --- | --- |\n{rows}\n\n## How to get there\n\n{o.directions}\n\n"
+             f"## Services you can get help with here\n\n{services}\n")
+    page("contact/index.md", "# Contact us\n\n" + "\n".join(channel(c) for c in catalogue.channels))
+    page("standards/index.md", "# Our customer service standards\n\n" + "\n".join(
+        f"- {s.promise} Target: {s.target}" for s in catalogue.standards))
+    nav = ["index.md", {"Services": ["services/index.md"] + [f"categories/{c.id}/index.md" for c in catalogue.categories]},
+           "contact/index.md", "offices/index.md", "standards/index.md"]
+    import yaml
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump({
+        "site_name": catalogue.council.name, "site_url": "https://www.largeshire.example/", "docs_dir": "docs",
+        "theme": {"name": "material", "font": False, "features": ["navigation.indexes", "search.highlight"]},
+        "plugins": [{"search": {"lang": "en"}}], "markdown_extensions": ["toc", "attr_list", "sane_lists"],
+        "nav": nav, "not_in_nav": "/services/*/index.md\n/offices/*/index.md\n",
+    }, sort_keys=False))
+    return folder
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def bench_size(services: int, repeats: int, cold_repeats: int, workdir: Path) -> None:
+    ours = our_project(workdir / f"ours-{services}", services)
+    plain = plain_project(workdir / f"plain-{services}", ours)
+    build = [PYTHON, "-m", "mkdocs", "build", "--quiet"]
+    pages_only = dict(ENV, OPENCOUNTER_LEAFLETS="off")
+    times: dict[str, list[float]] = {"plain": [], "pages": [], "warm": [], "cold": []}
+    memory: dict[str, float] = {}
+    run(build, ours)  # fills the leaflet cache and warms the disk cache
+    for index in range(repeats):
+        for name, cwd, env in (("plain", plain, ENV), ("pages", ours, pages_only), ("warm", ours, ENV)):
+            seconds, peak = run(build, cwd, env)
+            times[name].append(seconds)
+            memory[name] = max(memory.get(name, 0), peak)
+        if index < cold_repeats:
+            shutil.rmtree(ours / ".cache", ignore_errors=True)
+            seconds, peak = run(build, ours)
+            times["cold"].append(seconds)
+            memory["cold"] = max(memory.get("cold", 0), peak)
+    base = median(times["plain"])
+    print(f"\n{services:,} services, 60 offices ({repeats} runs each, alternating; cold: {cold_repeats})")
+    for name, label in (("plain", "plain mkdocs-material"), ("pages", "Open Counter, pages alone"),
+                        ("warm", "Open Counter, leaflets from cache"), ("cold", "Open Counter, every leaflet rendered")):
+        if times[name]:
+            print(f"  {label:<40} median {median(times[name]):7.2f} s   x{median(times[name]) / base:5.2f}   "
+                  f"peak memory {memory[name]:6.0f} MB")
+    return median(times["pages"])
+
+
+def bench_check() -> None:
+    env = dict(ENV, PYTHONPATH=str(ROOT / "hooks"))
+    seconds = [run([PYTHON, "-m", "opencounter.check", "."], ROOT, env)[0] for _ in range(5)]
+    print(f"\nmake check on the sample council: median {median(seconds):.2f} s (5 runs)")
+
+
+REBUILD = """
+import sys, time, pathlib
+from mkdocs.config import load_config
+from mkdocs.commands.build import build
+edit_file, old, new = sys.argv[1], sys.argv[2], sys.argv[3]
+build(load_config("mkdocs.yml"), dirty=False)          # the first build when `mkdocs serve` starts
+path = pathlib.Path(edit_file)
+path.write_text(path.read_text().replace(old, new, 1))  # the officer saves a one-line change
+start = time.perf_counter()
+build(load_config("mkdocs.yml"), dirty=False)          # what serve runs on save
+print(time.perf_counter() - start)
+"""
+
+
+def bench_rebuild(workdir: Path, services: int, repeats: int) -> None:
+    results = {"plain": [], "ours": []}
+    for index in range(repeats):
+        ours = our_project(workdir / f"rebuild-ours-{index}", services)
+        plain = plain_project(workdir / f"rebuild-plain-{index}", ours)
+        for name, cwd, args in (("ours", ours, ["services.yaml", "summary: ", "summary: Now "]),
+                                ("plain", plain, ["docs/services/service-1/index.md", "# ", "# Now "])):
+            output = subprocess.run([PYTHON, "-c", REBUILD, *args], cwd=cwd, env=ENV, capture_output=True, text=True)
+            if output.returncode:
+                raise SystemExit(output.stderr[-2000:])
+            results[name].append(float(output.stdout.strip().splitlines()[-1]))
+    ours, plain = median(results["ours"]), median(results["plain"])
+    print(f"\nRebuild after a one-line edit, {services:,} services ({repeats} runs): Open Counter {ours:.2f} s, "
+          f"plain {plain:.2f} s, x{ours / plain:.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 3000])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--cold", type=int, default=1, help="how many cold (no cache) builds per size")
+    args = parser.parse_args()
+    print(f"cores: {os.cpu_count()}, Python {sys.version.split()[0]}")
+    with tempfile.TemporaryDirectory(prefix="oc-bench-") as temporary:
+        workdir = Path(temporary)
+        pages = {n: bench_size(n, args.repeats if n < 3000 else max(1, args.repeats - 1), args.cold, workdir)
+                 for n in args.sizes}
+        if 1000 in pages and 3000 in pages:
+            print(f"\n3,000 against 1,000 services, pages alone: x{pages[3000] / pages[1000]:.2f}")
+        bench_check()
+        bench_rebuild(workdir, 1000, args.repeats)
+
+
+if __name__ == "__main__":
+    main()
