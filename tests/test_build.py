@@ -300,3 +300,19 @@ def test_the_statement_names_the_northern_ireland_enforcer(tmp_path):
     statement = (project / "site" / "accessibility" / "index.html").read_text()
     assert "Equality Commission for Northern Ireland" in statement
     assert "fully compliant" in statement  # no accessibility section: the default
+
+
+def test_two_builds_of_one_catalogue_are_byte_identical(sample, tmp_path):
+    again = build(sample.project, "2026-11-24", "--site-dir", str(tmp_path / "again"))
+    assert again.returncode == 0, again.output
+    first = {p.relative_to(sample.site): p.read_bytes() for p in sample.site.rglob("*") if p.is_file()}
+    second = {p.relative_to(tmp_path / "again"): p.read_bytes() for p in (tmp_path / "again").rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_every_page_has_its_canonical_address(sample):
+    for page in sample.site.rglob("index.html"):
+        address = "https://www.riverside.example/" + str(page.parent.relative_to(sample.site)).replace(".", "") + "/"
+        address = address.replace("example//", "example/")
+        assert f'<link rel="canonical" href="{address}">' in page.read_text(), page

@@ -33,6 +33,8 @@ LOADER_ONLY = {
     "hours-day-twice": "a schema cannot see that two keys cover the same day",
     "hours-close-before-open": "a schema cannot compare two times",
     "bad-phone-number": "only the phone number plan knows which numbers exist",
+    "key-not-text": "a key that is a list has no form in JSON data",
+    "two-bank-holiday-lines": "a schema cannot see that two keys mean the same day",
 }
 
 
@@ -42,7 +44,7 @@ def as_data(path: Path):
 
     def convert(node):
         if isinstance(node, MappingNode):
-            return {key.value: convert(value) for key, value in node.value}
+            return {key.value: convert(value) for key, value in node.value if isinstance(key, ScalarNode)}
         if isinstance(node, SequenceNode):
             return [convert(item) for item in node.value]
         return None if node.tag.endswith(":null") else node.value

@@ -10,7 +10,7 @@ from .fields import (Choice, Date, Email, Field, Id, Lines, ListOf, Markdown, Nu
                      Phone, Raw, Reader, Record, Ref, Target, Text, Url, Words)
 from .models import CHANNEL_TYPES, STANDARD_CHANNELS
 from .values import ValueProblem, read_email, read_phone
-from .yamlfile import MappingNode
+from .yamlfile import MappingNode, is_empty
 
 NATIONS = ("england", "wales", "scotland", "northern-ireland")
 ACCESS = ("walk-in", "appointment", "closed")
@@ -30,10 +30,12 @@ def _check_channel(raw: Raw, reader: Reader) -> None:
                        expected="number: or url:", found="neither",
                        hint="Add the web address of the BSL video relay service, or its number.")
     for name in needs:
-        if name not in raw and name not in raw.nodes:
-            reader.problem(raw.node, where, f"A {kind} channel needs '{name}'.",
-                           expected=f"{name}: {CHANNEL_FIELDS[name].kind.expected if name in CHANNEL_FIELDS else ''}",
-                           found="no line for it", hint=f"Add a line '{name}: ...' to this channel.")
+        empty = name in raw.nodes and is_empty(raw.nodes[name])
+        if name not in raw and (name not in raw.nodes or empty):  # a value that failed has its own problem
+            reader.problem(raw.at(name), where + ((name,) if empty else ()), f"A {kind} channel needs '{name}'.",
+                           expected=f"{name}: {CHANNEL_FIELDS[name].kind.expected}",
+                           found="nothing" if empty else "no line for it",
+                           hint=f"Write the {name} after '{name}:'." if empty else f"Add a line '{name}: ...' to this channel.")
     if "number" in raw:
         text, node = raw["number"], raw.at("number")
         try:

@@ -56,8 +56,8 @@ HOURS_VALUE = any_case(f"^\\s*(closed|shut|not open|24 hours|open 24 hours|24 ho
 CHECKED = {
     "id": {"type": "string", "pattern": ID_PATTERN},
     "date": {"type": "string", "pattern": "^\\d{4}-\\d{1,2}-\\d{1,2}$", "format": "date"},
-    "url": {"type": "string", "pattern": "^https?://[^\\s/]+\\.[^\\s]+"},
-    "https-url": {"type": "string", "pattern": "^https://[^\\s/]+\\.[^\\s]+"},
+    "url": {"type": "string", "pattern": "^https?://[^\\s/\"'<>`]+\\.[^\\s\"'<>`{}|\\\\^]+$"},
+    "https-url": {"type": "string", "pattern": "^https://[^\\s/\"'<>`]+\\.[^\\s\"'<>`{}|\\\\^]+$"},
     "email": {"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+\\.[a-zA-Z]{2,}$"},
     "phone": {"type": "string", "pattern": "^\\s*(\\+44\\s*(\\(0\\))?|\\(?0)[0-9 ().-]{6,}$"},
     "target": {"type": "string", "pattern": any_case("^\\s*(\\d+ (seconds?|minutes?|hours?|days?|working days?)|next working day)\\s*$")},
@@ -89,7 +89,9 @@ def kind_schema(kind: Kind) -> dict:
         return {"type": "string", "pattern": ID_PATTERN}
     if isinstance(kind, Number):
         return {"type": ["number", "string"], "pattern": "^-?\\d+(\\.\\d+)?$", "minimum": kind.low, "maximum": kind.high}
-    if isinstance(kind, (Lines, Words)):
+    if isinstance(kind, Lines):
+        return {"anyOf": [SCALAR, {"type": "array", "items": SCALAR, "minItems": 1}]}
+    if isinstance(kind, Words):
         return {"anyOf": [SCALAR, {"type": "array", "items": SCALAR}]}
     if isinstance(kind, fmt.ContactItem):
         return {"anyOf": [{"type": "string", "pattern": ID_PATTERN}, record_schema(kind.inline)]}
