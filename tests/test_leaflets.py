@@ -175,9 +175,21 @@ def test_unchanged_leaflets_come_from_the_cache(contract_catalogue, tmp_path, mo
 
 
 def test_a_missing_font_is_a_clear_error(contract_catalogue, tmp_path):
-    maker = LeafletMaker(contract_catalogue, TEMPLATES, tmp_path, contract_catalogue.council.website)
     with pytest.raises(LeafletError, match="font is missing: AtkinsonHyperlegible-Regular.ttf"):
-        maker.make_all(plan_leaflets(contract_catalogue))
+        LeafletMaker(contract_catalogue, TEMPLATES, tmp_path, contract_catalogue.council.website)
+
+
+def test_welsh_letters_print_and_emoji_are_left_out(contract_catalogue):
+    welsh = dataclasses.replace(contract_catalogue, council=dataclasses.replace(
+        contract_catalogue.council, name="Cyngor Dŵr a Thŷ 🙂"))
+    plan = next(p for p in plan_leaflets(welsh) if p.slug == "how-to-contact-us")
+    leaflet = make(welsh).make_all([plan])[0]
+    words = text(leaflet)
+    assert "Cyngor Dŵr a Thŷ" in words and "🙂" not in words
+    with pdfplumber.open(_as_file(leaflet)) as pdf:
+        fonts = {c["fontname"].split("+")[-1] for page in pdf.pages for c in page.chars}
+    assert fonts <= {"Leaflet-Sans", "Leaflet-Sans-Bold", "Leaflet-Fallback", "Leaflet-Fallback-Bold", "NotoSans",
+                     "NotoSans-Bold"}, fonts
 
 
 def test_a_template_error_names_the_template(contract_catalogue, tmp_path):

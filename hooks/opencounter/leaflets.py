@@ -7,6 +7,7 @@ never rendered twice; identical input gives byte-identical output anyway.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -29,7 +30,9 @@ from .text import keep_together, render_inline_markdown, render_markdown
 from .urls import short_url
 from .values import format_date, format_date_range, format_percent
 
-FONT_FILES = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf")
+# Atkinson Hyperlegible for everything it can print; a Latin subset of Noto Sans for the rest (ŵ, ŷ, …).
+FONT_FILES = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf",
+              "LeafletFallback-Regular.ttf", "LeafletFallback-Bold.ttf")
 
 
 @dataclass(frozen=True)
@@ -113,8 +116,14 @@ class LeafletMaker:
         self.font_dir = font_dir
         self.cache_dir = cache_dir
         self.workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+        missing = [name for name in FONT_FILES if not (font_dir / name).is_file()]
+        if missing:
+            raise LeafletError(f"The leaflet font is missing: {', '.join(missing)} should be in {font_dir}.")
+        self.font_digest = hashlib.sha256(b"".join((font_dir / name).read_bytes() for name in FONT_FILES)).hexdigest()
+        printable = _printable_characters(font_dir)
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(template_dir)), autoescape=True,
-                                      undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                                      undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                                      finalize=lambda value: _only_printable(value, printable))
         self.env.filters.update(markdown=render_markdown, inline_markdown=render_inline_markdown, date=format_date,
                                 date_range=format_date_range, percent=format_percent, css_string=css_string,
                                 short_url=short_url, keep_together=keep_together)
@@ -125,9 +134,6 @@ class LeafletMaker:
 
     def html(self, plan: LeafletPlan, edition: Edition) -> str:
         """The print HTML of one edition of a leaflet."""
-        missing = [name for name in FONT_FILES if not (self.font_dir / name).is_file()]
-        if missing:
-            raise LeafletError(f"The leaflet font is missing: {', '.join(missing)} should be in {self.font_dir}.")
         address = urls.absolute(self.site_url, urls.url_of(plan.page_src))
         try:
             return self.env.get_template(f"leaflets/{plan.template}").render(
@@ -166,8 +172,7 @@ class LeafletMaker:
     def _key(self, html: str) -> str:
         digest = hashlib.sha256(html.encode())
         digest.update(_weasyprint_version().encode())
-        for name in FONT_FILES:
-            digest.update((self.font_dir / name).read_bytes())
+        digest.update(self.font_digest.encode())
         return digest.hexdigest()
 
     def _from_cache(self, html: str) -> tuple[bytes, int] | None:
@@ -226,6 +231,22 @@ def qr_data_uri(address: str) -> str:
 def css_string(text: str) -> Markup:
     """Text as a quoted CSS string (for running headers): nothing in it can end the string or the style."""
     return Markup('"' + re.sub(r'[\\"\n\r<>&]', lambda m: f"\\{ord(m.group()):x} ", str(text)) + '"')
+
+
+@functools.lru_cache(maxsize=4)
+def _printable_characters(font_dir: Path) -> frozenset[str]:
+    from fontTools.ttLib import TTFont
+    codes: set[int] = set()
+    for name in FONT_FILES:
+        codes.update(TTFont(font_dir / name).getBestCmap())
+    return frozenset(map(chr, codes))
+
+
+def _only_printable(value: Any, printable: frozenset[str]) -> Any:
+    """Text without the characters no leaflet font has (emoji, most symbols): paper cannot show them."""
+    if not isinstance(value, str) or all(c in printable or c.isspace() for c in value):
+        return value
+    return type(value)("".join(c for c in value if c in printable or c.isspace()))
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
