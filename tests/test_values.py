@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from opencounter.values import (ValueProblem, format_date, read_date, read_email, read_id, read_percent, read_phone,
-                                read_target, read_url, tidy_postcode)
+from opencounter.values import (ValueProblem, format_date, read_date, read_email, read_figure, read_id, read_percent,
+                                read_phone, read_postcode, read_target, read_url, tidy_postcode)
 
 
 @pytest.mark.parametrize("written, display, tel", [
@@ -24,14 +24,26 @@ def test_uk_numbers_are_grouped_govuk_style(written, display, tel):
     assert (number.display, number.tel) == (display, tel)
 
 
+@pytest.mark.parametrize("written", ["01632 960000 ext. 4505", "01632 960000 ext 4505", "01632 960000 extension 4505",
+                                     "01632 960000 x4505", "01632960000, Ext. 4505"])
+def test_an_extension_is_printed_in_words_and_dialled_where_phones_can(written):
+    number = read_phone(written)
+    assert number.display == "01632 960000, extension 4505"
+    assert number.tel == "tel:+441632960000;ext=4505"  # RFC 3966
+
+
+def test_a_text_message_number_gets_an_sms_link():
+    assert read_phone("07700 900123").sms == "sms:+447700900123"
+
+
 def test_text_relay_numbers_keep_their_prefix():
     number = read_phone("18001 01632 960000", relay=True)
     assert number.display == "18001 01632 960000"
     assert number.tel == "tel:1800101632960000"
 
 
-@pytest.mark.parametrize("written", ["01632 96000", "0123", "+1 202 555 0100", "call us", "01632 960000 ext 4",
-                                     "18001 01632 960000"])
+@pytest.mark.parametrize("written", ["01632 96000", "0123", "+1 202 555 0100", "call us", "01632 960000 ext",
+                                     "18001 01632 960000", "01632 960000 ext. 4505 or 4506"])
 def test_bad_numbers_are_rejected(written):
     with pytest.raises(ValueProblem):
         read_phone(written)
@@ -72,3 +84,42 @@ def test_emails_ids_targets_percentages_postcodes():
         read_percent("120%")
     assert tidy_postcode("rv1  2ab") == "RV1 2AB"
     assert tidy_postcode("Not a postcode") == "Not a postcode"
+
+
+@pytest.mark.parametrize("written, hint", [("0.78", "Did you mean 78%?"), ("0.5", "Did you mean 50%?"),
+                                           ("120%", "between 0% and 100%"), ("101", "between 0% and 100%")])
+def test_a_fraction_or_a_share_over_100_is_refused_with_a_true_hint(written, hint):
+    with pytest.raises(ValueProblem) as caught:
+        read_percent(written)
+    assert hint in caught.value.hint
+
+
+@pytest.mark.parametrize("written, text, percent", [("78%", "78%", True), ("1,204", "1,204", False),
+                                                    ("1204", "1,204", False), ("4.2", "4.2", False)])
+def test_a_measure_is_a_percentage_or_a_plain_number(written, text, percent):
+    figure = read_figure(written)
+    assert (figure.text, figure.percent) == (text, percent)
+
+
+def test_a_measure_as_a_fraction_gets_the_percentage_hint():
+    with pytest.raises(ValueProblem, match="fraction") as caught:
+        read_figure("0.78")
+    assert "78%" in caught.value.hint
+
+
+@pytest.mark.parametrize("written, tidy", [("ca14  3yj", "CA14 3YJ"), ("SW1A 1AA", "SW1A 1AA"), ("rv12ab", "RV1 2AB"),
+                                           ("GIR 0AA", "GIR 0AA")])
+def test_postcodes_are_tidied(written, tidy):
+    assert read_postcode(written) == tidy
+
+
+@pytest.mark.parametrize("written", ["not known", "TBC", "CA14", "12345", "CA14 3YJ X"])
+def test_a_postcode_that_is_not_a_postcode_shape_is_refused(written):
+    with pytest.raises(ValueProblem, match="not a UK postcode"):
+        read_postcode(written)
+
+
+def test_a_letter_o_for_a_zero_gets_the_right_hint():
+    with pytest.raises(ValueProblem) as caught:
+        read_postcode("CA14 OYJ")
+    assert "Did you mean 'CA14 0YJ'?" in caught.value.hint

@@ -13,7 +13,8 @@ from typing import Any, Callable
 
 from . import hours as hours_module
 from .errors import Problem, found_text
-from .values import ValueProblem, read_date, read_email, read_id, read_percent, read_phone, read_target, read_url
+from .values import (ValueProblem, read_date, read_email, read_figure, read_id, read_percent, read_phone, read_postcode,
+                     read_target, read_url)
 from .yamlfile import MappingNode, Node, ScalarNode, SequenceNode, is_empty, position
 
 
@@ -135,6 +136,14 @@ def Target() -> Checked:
 
 def Percent() -> Checked:
     return Checked("a percentage, like 86%", read_percent, "percent")
+
+
+def Figure() -> Checked:
+    return Checked("a percentage like 86%, or for a measure a number like 1,204", read_figure, "figure")
+
+
+def Postcode() -> Checked:
+    return Checked("a UK postcode, like CA14 3YJ", read_postcode, "postcode")
 
 
 class Number(Text):

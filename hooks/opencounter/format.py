@@ -6,9 +6,9 @@ fields marked "Open Counter addition" are optional extras documented in docs/edi
 
 from __future__ import annotations
 
-from .fields import (Choice, Date, Email, Field, Id, Lines, ListOf, Markdown, Number, OpeningHoursKind, Percent,
-                     Phone, Raw, Reader, Record, Ref, Target, Text, Url, Words)
-from .models import CHANNEL_TYPES, STANDARD_CHANNELS
+from .channels import CHANNEL_TYPES, STANDARD_CHANNELS
+from .fields import (Choice, Date, Email, Field, Figure, Id, Lines, ListOf, Markdown, Number, OpeningHoursKind,
+                     Percent, Phone, Postcode, Raw, Reader, Record, Ref, Target, Text, Url, Words)
 from .values import ValueProblem, read_email, read_phone
 from .yamlfile import MappingNode, is_empty
 
@@ -17,17 +17,14 @@ ACCESS = ("walk-in", "appointment", "closed")
 
 
 def _check_channel(raw: Raw, reader: Reader) -> None:
-    """What each type of channel needs: a number for phones, a web address for online ones."""
+    """What each type of channel needs (from the channel registry): a number for phones, a web address for online ones."""
     kind = raw.get("type")
     where = raw.where
-    needs = {
-        "phone": ("number",), "text-relay": ("number",), "email": ("address",),
-        "online": ("url",), "webchat": ("url",), "social": ("url",),
-        "post": ("address", "postcode"),
-    }.get(kind, ())
-    if kind == "video-relay" and "number" not in raw and "url" not in raw:
-        reader.problem(raw.node, where, "A video relay channel needs a number or a url.",
-                       expected="number: or url:", found="neither",
+    spec = CHANNEL_TYPES.get(kind)
+    needs = spec.needs if spec else ()
+    if spec and spec.needs_one_of and not any(name in raw.nodes for name in spec.needs_one_of):
+        reader.problem(raw.node, where, f"A {kind} channel needs a {' or a '.join(spec.needs_one_of)}.",
+                       expected=" or ".join(f"{name}:" for name in spec.needs_one_of), found="neither",
                        hint="Add the web address of the BSL video relay service, or its number.")
     for name in needs:
         empty = name in raw.nodes and is_empty(raw.nodes[name])
@@ -39,10 +36,10 @@ def _check_channel(raw: Raw, reader: Reader) -> None:
     if "number" in raw:
         text, node = raw["number"], raw.at("number")
         try:
-            raw["number"] = read_phone(text, relay=kind == "text-relay")
+            raw["number"] = read_phone(text, relay=bool(spec and spec.relay))
         except ValueProblem as problem:
             reader.problem(node, where + ("number",), problem.message,
-                           expected="a text relay number: 18001 then a UK phone number" if kind == "text-relay"
+                           expected="a text relay number: 18001 then a UK phone number" if spec and spec.relay
                            else "a UK phone number, like 01632 960000",
                            found=f"'{text}'", hint=problem.hint)
     if "address" in raw:
@@ -57,13 +54,14 @@ def _check_channel(raw: Raw, reader: Reader) -> None:
 
 CHANNEL_FIELDS = {f.name: f for f in (
     Field("id", Id(), doc="A short name other parts of the file use to point at this channel."),
-    Field("type", Choice(CHANNEL_TYPES), required=True, doc="What kind of channel this is."),
+    Field("type", Choice(tuple(CHANNEL_TYPES)), required=True, doc="What kind of channel this is."),
     Field("name", Text(), doc="What the channel is called, like 'Customer services'."),
     Field("number", Text("a UK phone number, like 01632 960000"),
-          doc="For phone, text-relay and video-relay. Text relay numbers start with 18001."),
-    Field("url", Url(), doc="For online, webchat, social, and video-relay."),
+          doc="For phone, sms, text-relay and video-relay. Text relay numbers start with 18001. "
+              "An extension may follow: 01632 960000 ext. 4505."),
+    Field("url", Url(), doc="For online, webchat, chatbot, social, and video-relay."),
     Field("address", Lines(), doc="For email: the email address. For post: the address lines, without the postcode."),
-    Field("postcode", Text("a postcode, like RV1 2AB"), doc="For post."),
+    Field("postcode", Postcode(), doc="For post."),
     Field("opening_hours", OpeningHoursKind(), doc="When the channel is staffed. Days not listed are closed."),
     Field("description", Markdown(), doc="Anything else people should know."),
 )}
@@ -91,6 +89,11 @@ class ContactItem(Text):
 
 
 def _check_office(raw: Raw, reader: Reader) -> None:
+    for reference in raw.get("instead", []):
+        if reference.id == raw.get("id"):
+            reader.problem(reference.node, reference.where, "An office cannot be where to go instead of itself.",
+                           expected="the id of another office", found=f"'{reference.id}'",
+                           hint="Name the office people should go to while this one is closed.")
     if ("latitude" in raw) != ("longitude" in raw):
         missing = "longitude" if "latitude" in raw else "latitude"
         reader.problem(raw.node, raw.where, f"'{missing}' is missing: give both latitude and longitude, or neither.",
@@ -119,6 +122,10 @@ COUNCIL = Record("the council", (
     Field("nation", Choice(NATIONS), required=True, doc="Decides which bank holidays apply."),
     Field("tagline", Text(), doc="A line shown under the council's name on the home page."),
     Field("call_charges", Url(), doc="A page explaining what calls cost."),
+    Field("popular", ListOf(Ref("a service"), single=True),
+          doc="Version 1.1: service ids for 'Most used services' on the home page, in that order."),
+    Field("extra_help", Markdown(), doc="Version 1.1: how people with complex needs can get extra help. "
+                                        "Shown on the contact page, service pages and the contact leaflet."),
 ))
 
 CATEGORY = Record("a category", (
@@ -131,8 +138,10 @@ OFFICE = Record("an office", (
     Field("id", Id(), required=True),
     Field("name", Text(), required=True),
     Field("address", Lines(), required=True, doc="The address lines, without the postcode."),
-    Field("postcode", Text("a postcode, like RV1 2AB"), required=True),
+    Field("postcode", Postcode(), required=True),
     Field("access", Choice(ACCESS), required=True, doc="walk-in, appointment (only), or closed."),
+    Field("instead", ListOf(Ref("an office"), single=True),
+          doc="Version 1.1: where to go while this office is closed (office ids)."),
     Field("opening_hours", OpeningHoursKind()),
     Field("closures", ListOf(CLOSURE), doc="Days the office is shut, like Christmas."),
     Field("facilities", Words(), doc="Free words, like step-free access, hearing loop."),
@@ -207,11 +216,38 @@ STANDARD = Record("a standard", (
     Field("detail", Markdown()),
 ))
 
+def _check_result(raw: Raw, reader: Reader) -> None:
+    """A result is for a standard or for a measure, not both; a standard's result is a percentage."""
+    has = [name for name in ("standard", "measure") if name in raw.nodes]
+    if len(has) == 2:
+        reader.problem(raw.at("measure"), raw.where, "A result names a standard and a measure.",
+                       expected="standard: or measure:, not both", found="both",
+                       hint="Split it into two results, one for the standard and one for the measure.")
+    elif not has:
+        reader.problem(raw.node, raw.where, "'standard' is missing.", expected="standard: the id of a standard, "
+                       "or measure: the id of a measure", found="no line for it",
+                       hint="Add a line 'standard: ...' with the id of the standard this result is for.")
+    figure = raw.get("result")
+    if "standard" in raw.nodes and figure is not None and not figure.percent:
+        reader.problem(raw.at("result"), raw.where + ("result",), "A standard's result should be a percentage.",
+                       expected="a percentage, like 86%", found=f"'{figure.text}'",
+                       hint=f"Write it as a percentage, like {figure.text}%, if that is the share that met the target. "
+                            "A count belongs to a measure.")
+
+
 RESULT = Record("a performance result", (
-    Field("standard", Ref("a standard"), required=True),
+    Field("standard", Ref("a standard"), doc="The standard this result is for (or give measure)."),
+    Field("measure", Ref("a measure"), doc="Version 1.1: the measure this result is for (or give standard)."),
     Field("period", Text(), required=True, doc="Like 'April to June 2026'."),
-    Field("result", Percent(), required=True, doc="The share of contacts that met the target."),
+    Field("result", Figure(), required=True,
+          doc="The share of contacts that met the target, like 86%. A measure's result may be a number, like 1,204."),
     Field("goal", Percent()),
+), check=_check_result)
+
+MEASURE = Record("a measure", (
+    Field("id", Id(), required=True),
+    Field("name", Text(), required=True, doc="What is measured, like 'Customers satisfied with our service'."),
+    Field("description", Markdown(), doc="Where the figure comes from."),
 ))
 
 FEEDBACK = Record("feedback", (
@@ -226,11 +262,16 @@ GLOSSARY_TERM = Record("a glossary term", (
 ))
 
 STANDARDS_FILE = Record("standards.yaml", (
+    Field("title", Text(), doc="Version 1.1: the title of the standards page and leaflet "
+                               "(\"Our customer service standards\" if left out)."),
+    Field("adopted", Date(), doc="Version 1.1: when the standards were agreed."),
+    Field("next_review", Date(), doc="Version 1.1: when they will next be reviewed."),
     Field("introduction", Markdown()),
     Field("promises", ListOf(Text("a promise"), min_items=1, single=True), required=True),
     Field("standards", ListOf(STANDARD), required=True),
     Field("ask_of_you", ListOf(Text("a request"), single=True)),
     Field("feedback", FEEDBACK),
+    Field("measures", ListOf(MEASURE), doc="Version 1.1: published figures that are not a standard's target."),
     Field("performance", ListOf(RESULT)),
     Field("glossary", ListOf(GLOSSARY_TERM)),
 ))

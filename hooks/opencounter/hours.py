@@ -238,13 +238,21 @@ def parse_day_hours(value: str, bank_holiday: bool = False) -> DayHours:
 
 
 def build_opening_hours(entries: list[tuple[tuple[int, ...] | str, DayHours]]) -> OpeningHours:
-    """Assemble a week from entries already read. Days not given are closed."""
+    """Assemble a week from entries already read. Days not given are closed.
+
+    Bank holidays are closed unless a line says otherwise, except for a 24-hour line or office
+    (every day it opens, it is open all day): that does not close for a bank holiday.
+    """
     days = [DayHours(CLOSED)] * 7
-    bank = DayHours(CLOSED)
+    bank = None
     for which, hours in entries:
         if which == "bank":
             bank = hours
         else:
             for index in which:
                 days[index] = hours
+    if bank is None:
+        open_days = [d for d in days if d.kind != CLOSED]
+        round_the_clock = bool(open_days) and all(d.kind == ALL_DAY for d in open_days)
+        bank = DayHours(AS_USUAL) if round_the_clock else DayHours(CLOSED)
     return OpeningHours(tuple(days), bank)

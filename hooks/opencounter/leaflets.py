@@ -25,7 +25,8 @@ from markupsafe import Markup
 
 from . import urls
 from .models import Catalogue
-from .site import ACCESS_TEXT, CHANNEL_HEADINGS, STANDARD_HEADINGS, closures_coming_up
+from .channels import STANDARD_HEADINGS, groups_in_order
+from .site import ACCESS_TEXT, closures_coming_up
 from .text import keep_together, render_inline_markdown, render_markdown
 from .urls import short_url
 from .values import format_date, format_date_range, format_percent
@@ -96,7 +97,7 @@ class LeafletError(Exception):
 def plan_leaflets(catalogue: Catalogue) -> list[LeafletPlan]:
     """Every leaflet the catalogue makes, in a stable order."""
     plans = [
-        LeafletPlan("customer-service-standards", "Our customer service standards", "standards.html", urls.STANDARDS),
+        LeafletPlan("customer-service-standards", catalogue.standards_title, "standards.html", urls.STANDARDS),
         LeafletPlan("how-to-contact-us", "How to contact us", "contact.html", urls.CONTACT),
         LeafletPlan("a-to-z-of-services", "A to Z of council services", "a-to-z.html", urls.SERVICES),
     ]
@@ -128,9 +129,8 @@ class LeafletMaker:
                                 date_range=format_date_range, percent=format_percent, css_string=css_string,
                                 short_url=short_url, keep_together=keep_together)
         self.env.globals.update(catalogue=catalogue, council=catalogue.council, access_text=ACCESS_TEXT,
-                                channel_headings=CHANNEL_HEADINGS, standard_headings=STANDARD_HEADINGS,
-                                upcoming=lambda office: closures_coming_up(catalogue, office), short_url=short_url,
-                                number_labels={"phone": "Phone", "text-relay": "Text relay", "video-relay": "BSL video relay"})
+                                channel_groups=groups_in_order(offline_first=True), standard_headings=STANDARD_HEADINGS,
+                                upcoming=lambda office: closures_coming_up(catalogue, office), short_url=short_url)
 
     def html(self, plan: LeafletPlan, edition: Edition) -> str:
         """The print HTML of one edition of a leaflet."""

@@ -9,9 +9,10 @@ from pathlib import Path
 from . import format as fmt
 from .errors import CatalogueError, Problem
 from .fields import Raw, Reader, Reference, describe
-from .models import (Accessibility, Catalogue, general_channels, Category, Channel, Closure, Council, Feedback, GlossaryTerm, Notice, Office,
-                     OnlineAction, Result, Service, ServicePromise, Standard)
-from .values import tidy_postcode
+from .channels import CHANNEL_TYPES
+from .models import (DEFAULT_STANDARDS_TITLE, Accessibility, Catalogue, general_channels, Category, Channel, Closure,
+                     Council, Feedback, GlossaryTerm, Measure, Notice, Office, OnlineAction, Result, Service,
+                     ServicePromise, Standard)
 from .yamlfile import MappingNode, read_yaml
 
 
@@ -25,7 +26,7 @@ def load_catalogue(services_path: Path, standards_path: Path, build_date: date,
         _check_unique(services, services_reader, ("categories", "channels", "offices", "services"))
         _resolve_services(services, services_reader)
     if standards is not None:
-        _check_unique(standards, standards_reader, ("standards",))
+        _check_unique(standards, standards_reader, ("standards", "measures"))
         _resolve_standards(standards, standards_reader)
     problems = services_reader.problems + standards_reader.problems
     if problems or services is None or standards is None:
@@ -84,6 +85,18 @@ def _resolve(reference: Reference, known: list[str], reader: Reader, what: str, 
 def _resolve_services(raw: Raw, reader: Reader) -> None:
     categories, channels, offices = _ids(raw, "categories"), _ids(raw, "channels"), _ids(raw, "offices")
     services = _ids(raw, "services")
+    for reference in raw.get("council", {}).get("popular", []):
+        _resolve(reference, services, reader, "service", "services")
+    access = {office.get("id"): office.get("access") for office in raw.get("offices", [])}
+    for office in raw.get("offices", []):
+        for reference in office.get("instead", []):
+            _resolve(reference, offices, reader, "office", "offices")
+            if access.get(reference.id) == "closed" and reference.id != office.get("id"):
+                open_ones = [i for i, a in access.items() if a and a != "closed"]
+                reader.problem(reference.node, reference.where, f"The office '{reference.id}' is closed too.",
+                               expected="the id of an office that is open", found=f"'{reference.id}' (access: closed)",
+                               hint=f"Send people to an open office, like '{open_ones[0]}'." if open_ones
+                               else "Send people to an office that is open, or leave 'instead' out.")
     for service in raw.get("services", []):
         if "category" in service:
             _resolve(service["category"], categories, reader, "category", "categories")
@@ -99,10 +112,12 @@ def _resolve_services(raw: Raw, reader: Reader) -> None:
 
 
 def _resolve_standards(raw: Raw, reader: Reader) -> None:
-    standards = _ids(raw, "standards")
+    standards, measures = _ids(raw, "standards"), _ids(raw, "measures")
     for result in raw.get("performance", []):
         if "standard" in result:
             _resolve(result["standard"], standards, reader, "standard", "standards")
+        if "measure" in result:
+            _resolve(result["measure"], measures, reader, "measure", "measures")
 
 
 # ---------------------------------------------------------------- building the models
@@ -111,31 +126,29 @@ def _channel(raw: Raw) -> Channel:
     kind = raw["type"]
     address = raw.get("address", ())
     return Channel(
-        id=raw.get("id", ""), type=kind, name=raw.get("name") or _CHANNEL_NAMES[kind],
+        id=raw.get("id", ""), type=kind, name=raw.get("name") or CHANNEL_TYPES[kind].label,
         number=raw.get("number"), url=raw.get("url", ""),
         email=address if kind == "email" else "",
         address=address if kind != "email" else (),
-        postcode=tidy_postcode(raw.get("postcode", "")),
+        postcode=raw.get("postcode", ""),
         opening_hours=raw.get("opening_hours"), description=raw.get("description", ""))
-
-
-_CHANNEL_NAMES = {"phone": "Phone", "email": "Email", "online": "Online", "post": "Post", "webchat": "Webchat",
-                  "social": "Social media", "text-relay": "Relay UK", "video-relay": "BSL video relay"}
 
 
 def _office(raw: Raw) -> Office:
     return Office(
-        id=raw["id"], name=raw["name"], address=raw["address"], postcode=tidy_postcode(raw["postcode"]),
+        id=raw["id"], name=raw["name"], address=raw["address"], postcode=raw["postcode"],
         access=raw["access"], opening_hours=raw.get("opening_hours"),
         closures=tuple(Closure(c["from"], c.get("to", c["from"]), c.get("reason", "")) for c in raw.get("closures", [])),
         facilities=raw.get("facilities", ()), directions=raw.get("directions", ""), phone=raw.get("phone"),
-        latitude=raw.get("latitude"), longitude=raw.get("longitude"), notice=raw.get("notice", ""))
+        latitude=raw.get("latitude"), longitude=raw.get("longitude"), notice=raw.get("notice", ""),
+        instead=tuple(r.id for r in raw.get("instead", [])))
 
 
 def _build(services: Raw, standards: Raw, build_date: date) -> Catalogue:
     council_raw = services["council"]
     council = Council(council_raw["name"], council_raw["website"], council_raw["nation"],
-                      council_raw.get("tagline", ""), council_raw.get("call_charges", ""))
+                      council_raw.get("tagline", ""), council_raw.get("call_charges", ""),
+                      tuple(r.id for r in council_raw.get("popular", [])), council_raw.get("extra_help", ""))
     categories = {c["id"]: Category(c["id"], c["name"], c.get("summary", "")) for c in services["categories"]}
     channels = {c["id"]: _channel(c) for c in services["channels"]}
     offices = {o["id"]: _office(o) for o in services.get("offices", [])}
@@ -157,6 +170,7 @@ def _build(services: Raw, standards: Raw, build_date: date) -> Catalogue:
     standard_list = [Standard(s.get("id", ""), s.get("channel", "any"), s["promise"], s.get("target", ""),
                               s.get("detail", "")) for s in standards["standards"]]
     by_id = {s.id: s for s in standard_list if s.id}
+    measures = {m["id"]: Measure(m["id"], m["name"], m.get("description", "")) for m in standards.get("measures", [])}
     feedback_raw = standards.get("feedback")
     return Catalogue(
         council=council, categories=tuple(categories.values()), channels=tuple(channels.values()),
@@ -165,8 +179,11 @@ def _build(services: Raw, standards: Raw, build_date: date) -> Catalogue:
         introduction=standards.get("introduction", ""), ask_of_you=tuple(standards.get("ask_of_you", ())),
         feedback=Feedback(feedback_raw.get("complaints", ""), feedback_raw.get("suggestions", ""),
                           feedback_raw.get("text", "")) if feedback_raw else None,
-        performance=tuple(Result(by_id[r["standard"].id], r["period"], r["result"], r.get("goal"))
+        performance=tuple(Result(by_id[r["standard"].id] if "standard" in r else None, r["period"], r["result"],
+                                 r.get("goal"), measures[r["measure"].id] if "measure" in r else None)
                           for r in standards.get("performance", [])),
+        standards_title=standards.get("title", DEFAULT_STANDARDS_TITLE), adopted=standards.get("adopted"),
+        next_review=standards.get("next_review"), measures=tuple(measures.values()),
         glossary=tuple(GlossaryTerm(g["term"], g["meaning"]) for g in standards.get("glossary", [])),
         accessibility=Accessibility(**{k: tuple(v) if k == "problems" else v
                                        for k, v in services.get("accessibility", {}).items()}),

@@ -9,18 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from .channels import CHANNEL_TYPES, ChannelType
 from .hours import OpeningHours
-from .values import PhoneNumber
+from .values import Figure, PhoneNumber
 
-CHANNEL_TYPES = ("phone", "email", "online", "post", "webchat", "social", "text-relay", "video-relay")
-STANDARD_CHANNELS = ("phone", "email", "online", "post", "in-person", "home-visit", "social", "voicemail", "any")
-
-# Which standards apply to a channel type ("any" applies everywhere).
-STANDARDS_FOR_CHANNEL = {
-    "phone": ("phone", "voicemail"), "text-relay": ("phone",), "video-relay": ("phone",),
-    "email": ("email",), "online": ("online",), "webchat": ("online",),
-    "post": ("post",), "social": ("social",),
-}
+DEFAULT_STANDARDS_TITLE = "Our customer service standards"
 
 
 def general_channels(channels: tuple[Channel, ...]) -> tuple[Channel, ...]:
@@ -31,7 +24,7 @@ def general_channels(channels: tuple[Channel, ...]) -> tuple[Channel, ...]:
     """
     chosen: dict[str, Channel] = {}
     for channel in channels:
-        if channel.type in ("phone", "email", "post", "text-relay", "video-relay"):
+        if channel.kind.general:
             chosen.setdefault(channel.type, channel)
     return tuple(c for c in channels if c in chosen.values())
 
@@ -43,6 +36,8 @@ class Council:
     nation: str
     tagline: str = ""
     call_charges: str = ""
+    popular: tuple[str, ...] = ()  # service ids, in the order given
+    extra_help: str = ""  # Markdown
 
 
 @dataclass(frozen=True)
@@ -68,10 +63,20 @@ class Channel:
     description: str = ""  # Markdown
 
     @property
+    def kind(self) -> ChannelType:
+        return CHANNEL_TYPES[self.type]
+
+    @property
     def needs_internet(self) -> bool:
-        if self.type in ("phone", "post", "text-relay"):
-            return False
-        return not (self.type == "video-relay" and self.number)  # BSL by app or web is online
+        offline = self.kind.offline
+        return not (offline is True or (offline == "number" and self.number))  # BSL by app or web is online
+
+    @property
+    def number_link(self) -> str:
+        """The link that dials (tel:) or texts (sms:) the number."""
+        if not self.number:
+            return ""
+        return self.number.sms if self.kind.link == "sms" else self.number.tel
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,7 @@ class Office:
     latitude: float | None = None
     longitude: float | None = None
     notice: str = ""
+    instead: tuple[str, ...] = ()  # office ids: where to go while this one is closed
 
     @property
     def is_closed(self) -> bool:
@@ -169,17 +175,32 @@ class Standard:
 
 
 @dataclass(frozen=True)
-class Result:
-    """Published performance against one standard for one period."""
+class Measure:
+    """A published figure that is not a standard's target, such as customer satisfaction."""
 
-    standard: Standard
+    id: str
+    name: str
+    description: str = ""  # Markdown
+
+
+@dataclass(frozen=True)
+class Result:
+    """Published performance for one period: against a standard, or for a measure."""
+
+    standard: Standard | None
     period: str
-    result: Decimal
+    result: Figure
     goal: Decimal | None = None
+    measure: Measure | None = None
+
+    @property
+    def subject(self) -> str:
+        """What the figure is about: the standard's promise or the measure's name."""
+        return self.standard.promise if self.standard else self.measure.name
 
     @property
     def met_goal(self) -> bool | None:
-        return None if self.goal is None else self.result >= self.goal
+        return None if self.goal is None else self.result.value >= self.goal
 
 
 @dataclass(frozen=True)
@@ -227,6 +248,44 @@ class Catalogue:
     glossary: tuple[GlossaryTerm, ...] = ()
     accessibility: Accessibility = Accessibility()
     build_date: date = field(default_factory=date.today)
+    standards_title: str = DEFAULT_STANDARDS_TITLE
+    adopted: date | None = None
+    next_review: date | None = None
+    measures: tuple[Measure, ...] = ()
+
+    @property
+    def popular_services(self) -> tuple[Service, ...]:
+        """The council's chosen `popular` services; otherwise the first open service of each topic (8 at most)."""
+        if self.council.popular:
+            by_id = {s.id: s for s in self.services}
+            return tuple(by_id[i] for i in self.council.popular)
+        seen, result = set(), []
+        for service in self.services:
+            if service.category.id not in seen and service.status == "active":
+                seen.add(service.category.id)
+                result.append(service)
+        return tuple(result[:8])
+
+    def offices_instead(self, office: Office) -> tuple[Office, ...]:
+        """Where to go while a closed office is closed (nothing for an open one)."""
+        if not office.is_closed:
+            return ()
+        by_id = {o.id: o for o in self.offices}
+        return tuple(by_id[i] for i in office.instead)
+
+    def results_for(self, subject: Standard | Measure) -> tuple[Result, ...]:
+        """Every published result for one standard or measure, in the order given."""
+        return tuple(r for r in self.performance if subject in (r.standard, r.measure))
+
+    @property
+    def measured(self) -> tuple[Standard | Measure, ...]:
+        """Standards and measures that have results, in the order they first appear in performance."""
+        seen: list = []
+        for result in self.performance:
+            subject = result.standard or result.measure
+            if subject not in seen:
+                seen.append(subject)
+        return tuple(seen)
 
     def services_in(self, category: Category) -> tuple[Service, ...]:
         return tuple(s for s in self.services if s.category.id == category.id)
@@ -238,7 +297,7 @@ class Catalogue:
         """Council-wide standards that apply to a service: "any", plus those for each way in."""
         wanted = {"any"}
         for channel in service.contact:
-            wanted.update(STANDARDS_FOR_CHANNEL.get(channel.type, ()))
+            wanted.update(channel.kind.standards)
         if service.open_offices:
             wanted.add("in-person")
         return tuple(s for s in self.standards if s.channel in wanted)

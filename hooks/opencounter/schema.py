@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from . import format as fmt
+from .channels import CHANNEL_TYPES
 from .fields import Checked, Choice, Kind, Lines, ListOf, Markdown, Number, OpeningHoursKind, Record, Ref, Text, Words
 
 def any_case(pattern: str) -> str:
@@ -40,9 +41,12 @@ def any_case(pattern: str) -> str:
     return "".join(out)
 
 
-# Editors read YAML 1.2, where 54.6 is a number and yes is a string: every text field takes any scalar.
+# Editors read YAML 1.2, where 54.6 is a number, 01632960000 is the number 1632960000, 2026-12-24 and yes
+# are strings: every text field takes any scalar, and a value the loader reads as text is never refused
+# for the type YAML 1.2 gives it.
 SCALAR = {"type": ["string", "number", "integer", "boolean"]}
 ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+ID = {"type": ["string", "integer"], "pattern": ID_PATTERN}
 DAY = "(mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday)s?\\.?"
 DAY_KEY = any_case(f"^\\s*(({DAY})(\\s*(to|-|–|—|until|through|,|&|and)\\s*({DAY}))*|weekdays|weekends?|every day|daily|"
            "all week|bank holidays?|bank and public holidays|public holidays)\\s*$")
@@ -53,19 +57,24 @@ HOURS_VALUE = any_case(f"^\\s*(closed|shut|not open|24 hours|open 24 hours|24 ho
                f"{RANGE}(\\s*(and|,|;|&)\\s*{RANGE})*)\\.?\\s*$")
 
 
+EXTENSION = any_case("(\\s*,?\\s*(ext(ension)?\\.?|x)\\s*[0-9]{1,6})?")
+PERCENT = any_case("^\\s*(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?)\\s*(%|per ?cent)?\\s*$")
+
 CHECKED = {
-    "id": {"type": "string", "pattern": ID_PATTERN},
+    "id": ID,
     "date": {"type": "string", "pattern": "^\\d{4}-\\d{1,2}-\\d{1,2}$", "format": "date"},
     "url": {"type": "string", "pattern": "^https?://[^\\s/\"'<>`]+\\.[^\\s\"'<>`{}|\\\\^]+$"},
     "https-url": {"type": "string", "pattern": "^https://[^\\s/\"'<>`]+\\.[^\\s\"'<>`{}|\\\\^]+$"},
     "email": {"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+\\.[a-zA-Z]{2,}$"},
-    "phone": {"type": "string", "pattern": "^\\s*(\\+44\\s*(\\(0\\))?|\\(?0)[0-9 ().-]{6,}$"},
+    "phone": {"type": ["string", "integer"],
+              "pattern": "^\\s*((\\+44\\s*(\\(0\\))?|\\(?0)[0-9 ().-]{6,}|[0-9]{3,6})" + EXTENSION + "\\s*$"},
+    "postcode": {"type": "string", "pattern": any_case("^\\s*([a-z]{1,2}[0-9][a-z0-9]?\\s*[0-9][a-z]{2}|gir\\s*0aa)\\s*$")},
     "target": {"type": "string", "pattern": any_case("^\\s*(\\d+ (seconds?|minutes?|hours?|days?|working days?)|next working day)\\s*$")},
-    "percent": {"type": ["string", "number"], "pattern": any_case("^\\s*\\d+(\\.\\d+)?\\s*(%|per ?cent)?\\s*$")},
+    "percent": {"anyOf": [{"type": "string", "pattern": PERCENT}, {"type": "integer", "minimum": 0, "maximum": 100},
+                          {"type": "number", "minimum": 1, "maximum": 100}]},
+    "figure": {"anyOf": [{"type": "string", "pattern": PERCENT}, {"type": "string", "pattern": "^\\s*\\d{1,3}(,\\d{3})+(\\.\\d+)?\\s*$"},
+                         {"type": "number", "minimum": 0}]},
 }
-# What each type of channel needs (the loader says the same in format._check_channel).
-CHANNEL_NEEDS = {"phone": ["number"], "text-relay": ["number"], "email": ["address"], "online": ["url"],
-                 "webchat": ["url"], "social": ["url"], "post": ["address", "postcode"]}
 
 
 def kind_schema(kind: Kind) -> dict:
@@ -82,11 +91,14 @@ def kind_schema(kind: Kind) -> dict:
                 "propertyNames": {"pattern": DAY_KEY},
                 "additionalProperties": {"type": "string", "pattern": HOURS_VALUE}}
     if isinstance(kind, Choice):
-        return {"enum": list(kind.options)}
+        # The loader forgives case, spaces and underscores (Walk-in, walk_in): so does the schema;
+        # the enum is there for completion.
+        forgiving = "|".join("[-_\\s]+".join(option.split("-")) for option in kind.options)
+        return {"anyOf": [{"enum": list(kind.options)}, {"type": "string", "pattern": any_case(f"^\\s*({forgiving})\\s*$")}]}
     if isinstance(kind, Checked):
         return dict(CHECKED[kind.name])
     if isinstance(kind, Ref):
-        return {"type": "string", "pattern": ID_PATTERN}
+        return dict(ID)
     if isinstance(kind, Number):
         return {"type": ["number", "string"], "pattern": "^-?\\d+(\\.\\d+)?$", "minimum": kind.low, "maximum": kind.high}
     if isinstance(kind, Lines):
@@ -94,7 +106,7 @@ def kind_schema(kind: Kind) -> dict:
     if isinstance(kind, Words):
         return {"anyOf": [SCALAR, {"type": "array", "items": SCALAR}]}
     if isinstance(kind, fmt.ContactItem):
-        return {"anyOf": [{"type": "string", "pattern": ID_PATTERN}, record_schema(kind.inline)]}
+        return {"anyOf": [dict(ID), record_schema(kind.inline)]}
     if isinstance(kind, (Text, Markdown)):
         return dict(SCALAR)
     raise TypeError(f"No schema for {type(kind).__name__}: add it to opencounter/schema.py")
@@ -103,7 +115,8 @@ def kind_schema(kind: Kind) -> dict:
 def record_schema(record: Record) -> dict:
     schema: dict = {
         "type": "object", "additionalProperties": False,
-        "properties": {name: {**kind_schema(f.kind), **({"description": f.doc} if f.doc else {})}
+        "properties": {name: {**(kind_schema(f.kind) if f.required else _or_empty(kind_schema(f.kind))),
+                              **({"description": f.doc} if f.doc else {})}
                        for name, f in record.fields.items()},
     }
     required = [name for name, f in record.fields.items() if f.required]
@@ -112,14 +125,27 @@ def record_schema(record: Record) -> dict:
     if record.noun == "a channel":
         # The loader reads a channel's number by its type; here, a UK number with an optional relay prefix.
         phone = CHECKED["phone"]["pattern"].replace("^\\s*(", "^\\s*(1800[12]\\s*)?(", 1)
-        schema["properties"]["number"] = {**schema["properties"]["number"], "type": "string", "pattern": phone}
-        schema["allOf"] = [{"if": {"properties": {"type": {"const": kind}}, "required": ["type"]},
-                            "then": {"required": needs}} for kind, needs in CHANNEL_NEEDS.items()]
+        schema["properties"]["number"] = {**schema["properties"]["number"], "type": ["string", "integer", "null"],
+                                          "pattern": phone}
+        schema["allOf"] = [{"if": {"properties": {"type": {"const": name}}, "required": ["type"]},
+                            "then": {"required": list(spec.needs)}}
+                           for name, spec in CHANNEL_TYPES.items() if spec.needs]
+        schema["allOf"] += [{"if": {"properties": {"type": {"const": name}}, "required": ["type"]},
+                             "then": {"anyOf": [{"required": [field]} for field in spec.needs_one_of]}}
+                            for name, spec in CHANNEL_TYPES.items() if spec.needs_one_of]
         schema["allOf"].append({"if": {"properties": {"type": {"const": "text-relay"}}, "required": ["type"]},
                                 "then": {"properties": {"number": {"pattern": "^\\s*1800[12]"}}}})
     if record.noun == "an office":
         schema["dependentRequired"] = {"latitude": ["longitude"], "longitude": ["latitude"]}
     return schema
+
+
+def _or_empty(schema: dict) -> dict:
+    """An optional field may be left empty (`owner:` with nothing after it): YAML reads that as null."""
+    if isinstance(schema.get("type"), (str, list)) and "anyOf" not in schema and "enum" not in schema:
+        types = [schema["type"]] if isinstance(schema["type"], str) else list(schema["type"])
+        return {**schema, "type": types + ["null"]}
+    return {"anyOf": [schema, {"type": "null"}]}
 
 
 def file_schema(record: Record, title: str, name: str) -> dict:

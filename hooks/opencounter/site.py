@@ -14,6 +14,7 @@ import jinja2
 
 from . import urls
 from .calendar import bank_holidays, months_ahead
+from .channels import STANDARD_HEADINGS, groups_in_order
 from .hours import DAY_NAMES
 from .models import Catalogue, Office, Service
 from .text import Glossary, render_inline_markdown, render_markdown, term_anchor
@@ -44,7 +45,7 @@ def plan_site(catalogue: Catalogue, leaflets: Sequence[Any] = ()) -> list[PagePl
         PagePlan(urls.SERVICES, "Services A to Z", "services.html", in_nav=True),
         PagePlan(urls.CATEGORIES, "Services by topic", "categories.html"),
         PagePlan(urls.CONTACT, "Contact us", "contact.html", in_nav=True),
-        PagePlan(urls.STANDARDS, "Our customer service standards", "standards.html", source_file="standards.yaml", in_nav=True),
+        PagePlan(urls.STANDARDS, catalogue.standards_title, "standards.html", source_file="standards.yaml", in_nav=True),
     ]
     if catalogue.offices:
         pages.append(PagePlan(urls.OFFICES, "Offices", "offices.html", in_nav=True))
@@ -82,8 +83,8 @@ class SiteRenderer:
         self.env.tests["contains_word"] = lambda words, part: any(part in w.lower() for w in words)
         self.env.globals.update(
             catalogue=catalogue, council=catalogue.council, urls=urls, day_names=DAY_NAMES,
-            upcoming=lambda office: closures_coming_up(catalogue, office), access_text=ACCESS_TEXT, channel_headings=CHANNEL_HEADINGS,
-            standard_headings=STANDARD_HEADINGS, popular_services=self.popular_services,
+            upcoming=lambda office: closures_coming_up(catalogue, office), access_text=ACCESS_TEXT,
+            channel_groups=groups_in_order(), standard_headings=STANDARD_HEADINGS,
             leaflets=self.leaflets, leaflets_for=self.leaflets_for)
 
     def render(self, plan: PagePlan) -> str:
@@ -111,15 +112,6 @@ class SiteRenderer:
     def leaflets_for(self, page_src: str) -> list[Any]:
         """The leaflets (both editions) that belong to a web page."""
         return [leaflet for leaflet in self.leaflets if leaflet.plan.page_src == page_src]
-
-    def popular_services(self) -> list[Service]:
-        """The first service of each category: the order officers chose, one from each topic."""
-        seen, result = set(), []
-        for service in self.catalogue.services:
-            if service.category.id not in seen and service.status == "active":
-                seen.add(service.category.id)
-                result.append(service)
-        return result[:8]
 
 
 def closures_coming_up(catalogue: Catalogue, office: Office, months: int = 3) -> list[dict[str, Any]]:
@@ -153,18 +145,6 @@ ACCESS_TEXT = {
     "walk-in": "You can walk in. You do not need an appointment.",
     "appointment": "By appointment only. Contact us to book before you visit.",
     "closed": "This office is closed.",
-}
-
-CHANNEL_HEADINGS = {
-    "phone": "Phone", "email": "Email", "online": "Online", "webchat": "Webchat", "post": "Write to us",
-    "social": "Social media", "text-relay": "Relay UK (text relay)", "video-relay": "British Sign Language (BSL)",
-}
-
-STANDARD_HEADINGS = {
-    "any": "However you contact us", "phone": "When you phone us", "voicemail": "When you leave a voicemail",
-    "email": "When you email us", "online": "When you contact us online", "post": "When you write to us",
-    "in-person": "When you visit us", "home-visit": "When we visit you at home",
-    "social": "When you contact us on social media",
 }
 
 __all__ = ["PagePlan", "SiteRenderer", "plan_site", "closures_coming_up"]

@@ -127,6 +127,22 @@ def tidy_postcode(text: str) -> str:
     return f"{match.group(1)} {match.group(2)}" if match else text.strip()
 
 
+def read_postcode(text: str) -> str:
+    """A UK postcode shape, tidied ("ca14  3yj" -> "CA14 3YJ"). Anything else is a problem."""
+    value = text.strip().upper()
+    if _POSTCODE.fullmatch(value) or value.replace(" ", "") == "GIR0AA":
+        return tidy_postcode(value) if value.replace(" ", "") != "GIR0AA" else "GIR 0AA"
+    letters = re.sub(r"[^A-Z0-9]", "", value)
+    if "O" in letters[-3:-2]:  # a letter O typed for the number 0 in the second half
+        fixed = letters[:-3] + letters[-3:].replace("O", "0", 1)
+        if _POSTCODE.fullmatch(fixed):
+            raise ValueProblem("This is not a UK postcode.", hint=f"Did you mean '{tidy_postcode(fixed)}'? "
+                               "The second half starts with the number 0, not the letter O.")
+    raise ValueProblem("This is not a UK postcode.",
+                       hint="Write a postcode like CA14 3YJ. If you do not know it, find it on the Royal Mail "
+                            "website before you publish the address.")
+
+
 # ---------------------------------------------------------------- targets and results
 
 _TARGET = re.compile(r"(\d+) (second|minute|hour|day|working day)s?|next working day", re.I)
@@ -142,20 +158,53 @@ def read_target(text: str) -> str:
     return value.lower()
 
 
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(%|per ?cent)?", re.I)
+
+
 def read_percent(text: str) -> Decimal:
-    match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent)?", text.strip(), re.I)
-    if match:
-        try:
-            value = Decimal(match.group(1))
-        except InvalidOperation:  # pragma: no cover - the pattern only lets digits through
-            value = Decimal(-1)
-        if 0 <= value <= 100:
-            return value
-    raise ValueProblem("This is not a percentage from 0% to 100%.", hint="Write it like 86%.")
+    """A share from 0% to 100%. A fraction such as 0.78 is a problem: the hint offers 78%."""
+    match = _PERCENT.fullmatch(text.strip())
+    if not match:
+        raise ValueProblem("This is not a percentage from 0% to 100%.", hint="Write it like 86%.")
+    value = Decimal(match.group(1))
+    if not match.group(2) and "." in match.group(1) and value <= 1:
+        raise ValueProblem("This looks like a fraction, not a percentage.",
+                           hint=f"Did you mean {format_percent(value * 100)}? Write percentages with a % sign, like 86%.")
+    if value > 100:
+        raise ValueProblem("A percentage cannot be more than 100%.",
+                           hint="Check the figure. A share of contacts is between 0% and 100%.")
+    return value
 
 
 def format_percent(value: Decimal) -> str:
     return f"{value.normalize():f}%"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A published figure: a percentage (86%) or a plain count (1,204)."""
+
+    value: Decimal
+    percent: bool
+
+    @property
+    def text(self) -> str:
+        return format_percent(self.value) if self.percent else f"{self.value.normalize():,f}"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def read_figure(text: str) -> Figure:
+    """A measure's result: a percentage (78%), or a plain number that may have commas (1,204)."""
+    value = text.strip()
+    plain = re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", value)
+    if plain and not ("." in value and Decimal(value.replace(",", "")) <= 1):  # 0.78 is a fraction: read_percent says so
+        return Figure(Decimal(value.replace(",", "")), False)
+    if not _PERCENT.fullmatch(value):
+        raise ValueProblem("This is not a percentage or a number.",
+                           hint="Write a percentage like 86%. A measure's result may also be a number, like 1,204.")
+    return Figure(read_percent(value), True)
 
 
 # ---------------------------------------------------------------- phone numbers
@@ -176,22 +225,42 @@ _RELAY_PREFIXES = ("18001", "18002")
 
 @dataclass(frozen=True)
 class PhoneNumber:
-    """A UK phone number, grouped for reading ("01632 960000") and dialable (tel: link)."""
+    """A UK phone number, grouped for reading ("01632 960000") and dialable (tel: link).
 
-    display: str
+    An extension is printed after the number ("01632 960000, extension 4505") and added to
+    the tel: link the way RFC 3966 says, so phones that support it dial it too.
+    """
+
+    number: str
     dial: str  # digits (and a leading +) for a tel: link
+    extension: str = ""
+
+    @property
+    def display(self) -> str:
+        return f"{self.number}, extension {self.extension}" if self.extension else self.number
 
     @property
     def tel(self) -> str:
-        return f"tel:{self.dial}"
+        return f"tel:{self.dial};ext={self.extension}" if self.extension else f"tel:{self.dial}"
+
+    @property
+    def sms(self) -> str:
+        return f"sms:{self.dial}"
 
     def __str__(self) -> str:
         return self.display
 
 
+_EXTENSION = re.compile(r"(.*?)[\s,]*(?:ext(?:ension)?\.?|x)\s*(\d{1,6})", re.I)
+
+
 def read_phone(text: str, relay: bool = False) -> PhoneNumber:
-    """Read a UK number; with relay=True it must start with the Relay UK prefix 18001."""
+    """Read a UK number, maybe with an extension ("ext. 4505"); with relay=True it must start with 18001."""
     value = re.sub(r"\s+", " ", text.strip())
+    extension = _EXTENSION.fullmatch(value)
+    if extension and extension.group(1):
+        number = read_phone(extension.group(1), relay)
+        return PhoneNumber(number.number, number.dial, extension.group(2))
     if relay:
         prefix_match = re.match(r"(18001|18002)\s*(.*)", value)
         if not prefix_match:
@@ -199,14 +268,15 @@ def read_phone(text: str, relay: bool = False) -> PhoneNumber:
                                hint=f"Write '18001 {value}'.")
         prefix, rest = prefix_match.groups()
         number = read_phone(rest)
-        return PhoneNumber(f"{prefix} {number.display}", prefix + _national_digits(number.display))
+        return PhoneNumber(f"{prefix} {number.number}", prefix + _national_digits(number.number))
     if value.startswith(_RELAY_PREFIXES) and len(re.sub(r"\D", "", value)) > 11:
         raise ValueProblem("Numbers starting 18001 are text relay numbers.",
                            hint="Use type: text-relay for this channel, or remove the 18001.")
     cleaned = value.replace("(0)", "").replace("(", "").replace(")", "")
     if re.search(r"[^\d +\-.]", cleaned):
-        raise ValueProblem("A phone number can only have digits and spaces.",
-                           hint="Write it like 01632 960000. Put opening hours and notes in other fields.")
+        raise ValueProblem("A phone number can only have digits and spaces, and an extension after it.",
+                           hint="Write it like 01632 960000, or 01632 960000 ext. 4505. "
+                                "Put opening hours and notes in other fields.")
     digits = re.sub(r"[\s\-.]", "", cleaned)
     try:
         parsed = phonenumbers.parse(digits, "GB")
