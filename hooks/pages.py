@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from catalogue import CATALOGUE_KEY
 from leaflets import LEAFLETS_KEY
 from opencounter import urls
+from opencounter.content import fill_placeholders, names_the_sample, other_councils
 from opencounter.site import PagePlan, SiteRenderer, plan_site
 from opencounter.text import markdown_heading
 
@@ -38,6 +39,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config[RENDERER_KEY] = SiteRenderer(catalogue, template_dir, config.site_url or "", leaflets)
     config[PLANS_KEY] = {plan.src: plan for plan in plan_site(catalogue, leaflets)}
     docs = Path(config.docs_dir)
+    sample_left = names_the_sample(other_councils(docs, catalogue.council.name, Path(config.docs_dir).name))
+    if sample_left:
+        raise PluginError("A hand-written page still names the sample council:\n\n" +
+                          "\n\n".join(p.format().replace("advice (other-council)", "error") for p in sample_left))
     for src, plan in config[PLANS_KEY].items():
         if (docs / src).exists() or (src.endswith("/index.md") and (docs / (src[:-len("/index.md")] + ".md")).exists()):
             clash = src if (docs / src).exists() else src[:-len("/index.md")] + ".md"
@@ -63,7 +68,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if plan is not None:
         # The theme prints titles without escaping: give it the escaped text.
         page.meta["title"] = escape(plan.title)  # Markup: the theme's own `| e` leaves it as it is
-    return markdown
+        return markdown
+    return fill_placeholders(markdown, config[CATALOGUE_KEY].council.name)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

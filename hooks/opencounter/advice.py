@@ -27,7 +27,8 @@ RULES = {
     "jargon": "abbreviations and jargon that the glossary does not explain",
     "digital-by-choice": "services that can only be used online",
     "review-date": "services not reviewed within the limit",
-    "past-dates": "closures and notices whose dates have passed",
+    "past-dates": "closures and notices whose dates have passed, and notices about a day that has passed",
+    "other-council": "hand-written pages in content/ that name a council other than the one in services.yaml",
 }
 
 
@@ -38,7 +39,7 @@ class AdviceSettings:
     off: set[str] = field(default_factory=set)
     sentence_words: int = 25
     summary_characters: int = 160
-    reading_age: float = 9
+    reading_age: float = 13
     review_months: int = 12
 
     @classmethod
@@ -192,7 +193,9 @@ class _Advisor:
                          f"The reading age is about {age:.1f} (Flesch-Kincaid grade level plus 5).",
                          f"Aim for a reading age of {self.settings.reading_age:g} or less: "
                          "use shorter sentences and shorter, common words.", key)
-        for word in sorted(set(re.findall(r"\b[A-Z]{2,}s?\b", text))):
+        # Capitals inside a dotted name, such as GOV.UK or NHS.UK, are part of the name, not an abbreviation.
+        undotted = re.sub(r"\b[\w-]+(?:\.[\w-]+)+\b", " ", text)
+        for word in sorted(set(re.findall(r"\b[A-Z]{2,}s?\b", undotted))):
             bare = word.rstrip("s") if word.endswith("s") and word[:-1].isupper() else word
             if bare not in ABBREVIATIONS_EVERYONE_KNOWS and not self._explained(bare):
                 self.add("jargon", node, where, f"'{bare}' is an abbreviation that the glossary does not explain.",
@@ -244,6 +247,30 @@ class _Advisor:
             if dates.get("until") is not None and _is_before(dates["until"].value, self.today):
                 self.add("past-dates", dates["until"], ("notices", f"item {index}", "until"),
                          "This notice has ended and is no longer shown.", "Remove it from the file.")
+                continue
+            text = dates.get("text")
+            day = last_day_named(text.value) if isinstance(text, ScalarNode) else None
+            if day is not None and day < self.today:
+                self.add("past-dates", text, ("notices", f"item {index}", "text"),
+                         f"This notice is about {day.day} {MONTHS[day.month - 1]} {day.year}, which has passed, "
+                         "but it is still shown.",
+                         "Remove the notice, or give it an 'until:' date so that it stops showing on its own.")
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+_DAY_IN_TEXT = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.I)
+
+
+def last_day_named(text: str) -> date | None:
+    """The latest full date written in words in a text ("1 April 2023"), if any."""
+    days = []
+    for day, month, year in _DAY_IN_TEXT.findall(text):
+        try:
+            days.append(date(int(year), [m.lower() for m in MONTHS].index(month.lower()) + 1, int(day)))
+        except ValueError:
+            continue
+    return max(days) if days else None
 
 
 def _items(node: Node | None) -> list[MappingNode]:

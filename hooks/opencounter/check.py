@@ -14,6 +14,7 @@ import yaml
 
 from .advice import AdviceSettings, advise
 from .calendar import build_date
+from .content import other_councils
 from .errors import CatalogueError
 from .loading import load_catalogue
 from .values import ValueProblem
@@ -51,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     except CatalogueError as error:
         errors = error.problems
     advice = advise(services, standards, catalogue, settings, today) if services.is_file() and standards.is_file() else []
+    if catalogue is not None and (folder / "content").is_dir() and "other-council" not in settings.off:
+        advice += other_councils(folder / "content", catalogue.council.name)
     for problem in errors + advice:
         print(problem.format(), end="\n\n")
     if advice:

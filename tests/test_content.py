@@ -1,0 +1,45 @@
+"""Hand-written pages: the council's name is filled in, and another council's name is pointed out."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES, ROOT
+from opencounter.check import main as check
+from opencounter.content import fill_placeholders, other_councils
+from sitebuild import build, make_project
+
+
+def test_the_placeholder_becomes_the_councils_name_as_text():
+    assert fill_placeholders("Welcome to {{ council.name }}.", "Northbrook District Council") == \
+        "Welcome to Northbrook District Council."
+    filled = fill_placeholders("{{council.name}}", "<b>*Bad*</b> & Co")
+    assert "<b>" not in filled and "\\*Bad\\*" in filled
+
+
+def test_another_councils_name_is_pointed_at_line_by_line(tmp_path):
+    (tmp_path / "about.md").write_text("# About\n\nRun by Riverside Borough Council.\n"
+                                       "Roads are run by Northshire County Council. <!-- accept -->\n")
+    found = other_councils(tmp_path, "Northbrook District Council")
+    assert [(p.file, p.line, p.column) for p in found] == [("content/about.md", 3, 8)]
+    assert "{{ council.name }}" in found[0].hint
+    assert other_councils(tmp_path, "Riverside Borough Council") == []
+
+
+def test_the_shipped_pages_name_no_council(tmp_path):
+    assert other_councils(ROOT / "content", "Northbrook District Council") == []
+
+
+def test_make_check_points_at_a_page_that_names_another_council(tmp_path, capsys):
+    project = make_project(tmp_path, FIXTURES / "format-1-1" / "services.yaml", FIXTURES / "format-1-1" / "standards.yaml")
+    (project / "content" / "history.md").write_text("# Our history\n\nWe were part of Westshire County Council.\n")
+    assert check([str(project)]) == 0  # advice, not an error
+    out = capsys.readouterr().out
+    assert "content/history.md:3:17: advice (other-council): This page names 'Westshire County Council'" in out
+
+
+def test_a_page_that_still_names_the_sample_council_stops_the_build(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "format-1-1" / "services.yaml", FIXTURES / "format-1-1" / "standards.yaml")
+    (project / "content" / "welcome.md").write_text("# Welcome\n\nWelcome to Riverside Borough Council.\n")
+    result = build(project)
+    assert result.returncode != 0
+    assert "content/welcome.md:3:12: error: This page names 'Riverside Borough Council'" in result.output
+    assert "Traceback" not in result.output
