@@ -9,7 +9,8 @@ from __future__ import annotations
 from .channels import CHANNEL_TYPES, STANDARD_CHANNELS
 from .fields import (Choice, Date, Email, Field, Figure, Id, Lines, ListOf, Markdown, Number, OpeningHoursKind,
                      Percent, Phone, Postcode, Raw, Reader, Record, Ref, Target, Text, Url, Words)
-from .values import ValueProblem, read_email, read_phone
+from .values import Figure as FigureValue
+from .values import ValueProblem, read_email, read_percent, read_phone
 from .yamlfile import MappingNode, is_empty
 
 NATIONS = ("england", "wales", "scotland", "northern-ireland")
@@ -229,6 +230,11 @@ def _check_result(raw: Raw, reader: Reader) -> None:
                        hint="Add a line 'standard: ...' with the id of the standard this result is for.")
     figure = raw.get("result")
     if "standard" in raw.nodes and figure is not None and not figure.percent:
+        try:  # version 1 reads a plain 86 as 86%
+            raw["result"] = FigureValue(read_percent(raw.at("result").value), True)
+            return
+        except ValueProblem:
+            pass
         reader.problem(raw.at("result"), raw.where + ("result",), "A standard's result should be a percentage.",
                        expected="a percentage, like 86%", found=f"'{figure.text}'",
                        hint=f"Write it as a percentage, like {figure.text}%, if that is the share that met the target. "

@@ -58,7 +58,8 @@ HOURS_VALUE = any_case(f"^\\s*(closed|shut|not open|24 hours|open 24 hours|24 ho
 
 
 EXTENSION = any_case("(\\s*,?\\s*(ext(ension)?\\.?|x)\\s*[0-9]{1,6})?")
-PERCENT = any_case("^\\s*(100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?)\\s*(%|per ?cent)?\\s*$")
+# Without a % sign, 0.78 is a fraction, which the loader refuses: only whole numbers or numbers above 1.
+PERCENT = any_case("^\\s*((100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?)\\s*(%|per ?cent)|100(\\.0+)?|[1-9][0-9]?(\\.[0-9]+)?|0)\\s*$")
 
 CHECKED = {
     "id": ID,
@@ -73,7 +74,7 @@ CHECKED = {
     "percent": {"anyOf": [{"type": "string", "pattern": PERCENT}, {"type": "integer", "minimum": 0, "maximum": 100},
                           {"type": "number", "minimum": 1, "maximum": 100}]},
     "figure": {"anyOf": [{"type": "string", "pattern": PERCENT}, {"type": "string", "pattern": "^\\s*\\d{1,3}(,\\d{3})+(\\.\\d+)?\\s*$"},
-                         {"type": "number", "minimum": 0}]},
+                         {"type": "integer", "minimum": 0}, {"type": "number", "minimum": 1}]},
 }
 
 
@@ -135,6 +136,8 @@ def record_schema(record: Record) -> dict:
                             for name, spec in CHANNEL_TYPES.items() if spec.needs_one_of]
         schema["allOf"].append({"if": {"properties": {"type": {"const": "text-relay"}}, "required": ["type"]},
                                 "then": {"properties": {"number": {"pattern": "^\\s*1800[12]"}}}})
+    if record.noun == "a performance result":
+        schema["oneOf"] = [{"required": ["standard"]}, {"required": ["measure"]}]
     if record.noun == "an office":
         schema["dependentRequired"] = {"latitude": ["longitude"], "longitude": ["latitude"]}
     return schema
