@@ -134,8 +134,9 @@ def record_schema(record: Record) -> dict:
         schema["allOf"] += [{"if": {"properties": {"type": {"const": name}}, "required": ["type"]},
                              "then": {"anyOf": [{"required": [field]} for field in spec.needs_one_of]}}
                             for name, spec in CHANNEL_TYPES.items() if spec.needs_one_of]
-        schema["allOf"].append({"if": {"properties": {"type": {"const": "text-relay"}}, "required": ["type"]},
-                                "then": {"properties": {"number": {"pattern": "^\\s*1800[12]"}}}})
+        schema["allOf"] += [{"if": {"properties": {"type": {"const": name}}, "required": ["type"]},
+                             "then": {"properties": {"number": {"pattern": "^\\s*1800[12]"}}}}
+                            for name, spec in CHANNEL_TYPES.items() if spec.relay]
     if record.noun == "a performance result":
         schema["oneOf"] = [{"required": ["standard"]}, {"required": ["measure"]}]
     if record.noun == "an office":
