@@ -87,3 +87,22 @@ def test_bank_holiday_rule_applies_on_the_day():
     christmas = date(2026, 12, 25)
     assert week.on(christmas, {christmas}).text() == "Closed"
     assert week.on(date(2026, 12, 24), {christmas}).text() == "9am to 5pm"
+
+
+def _hours(**lines):
+    return build_opening_hours([(parse_days(key.replace("_", " ")), parse_day_hours(value, key.startswith("Bank")))
+                                for key, value in lines.items()])
+
+
+def test_a_24_hour_line_is_open_on_bank_holidays_unless_it_says_otherwise():
+    assert _hours(Every_day="24 hours").bank_holiday_text() == "Open as usual on bank holidays."
+    assert _hours(Monday_to_Friday="24 hours").bank_holiday_text() == "Open as usual on bank holidays."
+    assert _hours(Every_day="24 hours", Bank_holidays="closed").bank_holiday_text() == "Closed on bank holidays."
+    christmas = date(2026, 12, 25)
+    assert _hours(Every_day="24 hours").on(christmas, {christmas}).is_open
+
+
+def test_a_line_with_opening_times_is_still_closed_on_bank_holidays_by_default():
+    assert _hours(Monday_to_Friday="9am to 5pm").bank_holiday_text() == "Closed on bank holidays."
+    mixed = _hours(Monday_to_Friday="24 hours", Saturday="9am to 1pm")
+    assert mixed.bank_holiday_text() == "Closed on bank holidays."
