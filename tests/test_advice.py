@@ -51,9 +51,11 @@ def test_long_sentences_and_reading_age(tmp_path):
     long = " ".join(["word"] * 30) + "."
     found = advice_for(tmp_path, _service_with("Find out when we collect your bins.",
                                                 f"    description: {long}\n    reviewed: 2026-10-01\n"))
-    assert rules(found) == ["long-sentence"]  # 30 short words: long, but not hard to read
+    assert rules(found) == ["long-sentence", "reading-age"]
     hard = ("Comprehensive municipal administrative responsibilities necessitate extraordinary organisational "
-            "capability and considerable interdepartmental coordination.")
+            "capability and considerable interdepartmental coordination. Consequently, residents' applications "
+            "are evaluated individually, considering documentary evidence, eligibility determinations and "
+            "supplementary information. Notifications regarding determinations are communicated electronically.")
     found = advice_for(tmp_path, _service_with("Find out when we collect your bins.",
                                                 f"    description: {hard}\n    reviewed: 2026-10-01\n"))
     assert "reading-age" in rules(found)
@@ -114,7 +116,7 @@ def run_check(folder) -> subprocess.CompletedProcess:
 def test_make_check_on_the_sample_has_no_errors(tmp_path):
     result = run_check(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "No errors." in result.stdout
+    assert "No errors" in result.stdout
     assert "Traceback" not in result.stderr
 
 
@@ -142,12 +144,19 @@ GOVUK_STYLE = [line.strip() for line in (FIXTURES / "advice" / "govuk-style.txt"
 
 
 def test_plain_english_in_the_govuk_style_passes_the_default_reading_age():
-    """The default limit is calibrated on sentences written the way GOV.UK writes: none of them is flagged."""
+    """The default limit is calibrated on text written the way GOV.UK writes, which reads at about age 9."""
     limit = AdviceSettings().reading_age
-    too_hard = [(round(reading_age(s), 1), s) for s in GOVUK_STYLE if reading_age(s) > limit]
+    passages = [" ".join(GOVUK_STYLE[i:i + 4]) for i in range(0, len(GOVUK_STYLE), 4)]
+    too_hard = [(round(reading_age(p), 1), p) for p in passages if reading_age(p) > limit]
     assert not too_hard, too_hard
-    median = sorted(reading_age(s) for s in GOVUK_STYLE)[len(GOVUK_STYLE) // 2]
-    assert median < 10  # GOV.UK reads at about age 9: the measure agrees
+    median = sorted(reading_age(p) for p in passages)[len(passages) // 2]
+    assert 8 <= median <= 10  # about age 9: the measure agrees with GOV.UK's own figure
+
+
+def test_one_short_sentence_gets_no_reading_age_however_long_its_words(tmp_path):
+    """On one sentence the formula swings by years on a single word ("mattresses"): it needs a passage."""
+    for sentence in GOVUK_STYLE + ["Book a collection of large items such as furniture, fridges and mattresses."]:
+        assert "reading-age" not in rules(advice_for(tmp_path, _service_with(sentence)))
 
 
 def test_the_shipped_default_in_mkdocs_yml_is_the_calibrated_one():
