@@ -29,6 +29,7 @@ LOADER_ONLY = {
     "unclosed-quote": "the layout is broken, so there is no data to check",
     "colon-in-value": "the layout is broken, so there is no data to check",
     "duplicate-key": "YAML data keeps one of the two keys",
+    "repeated-section": "YAML data keeps one of the two sections",
     "duplicate-id": "a schema cannot compare items with each other",
     "dangling-channel": "a schema cannot follow references",
     "dangling-category": "a schema cannot follow references",
@@ -89,7 +90,7 @@ INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
 @pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
 def test_invalid_catalogues_fail_the_schemas_too(path):
     name = "standards.schema.json" if path.name.startswith("standards-") else "services.schema.json"
-    data = as_data(path)
+    data = as_editor_reads(path) if path.exists() else None
     if path.stem in LOADER_ONLY:
         if data is not None:
             assert not list(validator(name).iter_errors(data)), f"{path.stem} is now caught: remove it from LOADER_ONLY"

@@ -372,11 +372,26 @@ class Raw(dict):
 class Record(Kind):
     """A section with named keys, read field by field; unknown keys are reported."""
 
+    # Every record made, so that a key in the wrong place can be told where it belongs.
+    known: list["Record"] = []
+
     def __init__(self, noun: str, fields: tuple[Field, ...], check: Callable[[Raw, Reader], None] | None = None):
         self.noun = noun
         self.expected = noun
         self.fields = {f.name: f for f in fields}
         self.check = check
+        Record.known.append(self)
+
+    def _unknown_key_hint(self, name: str) -> str:
+        close = difflib.get_close_matches(name, list(self.fields), n=1, cutoff=0.6)
+        if close:
+            return f"Did you mean '{close[0]}'?"
+        owners = sorted({r.noun for r in Record.known if name in r.fields and r.noun != self.noun})
+        if owners:
+            # Most often the line is right but indented to the wrong level: moving it keeps the officer's work.
+            return (f"'{name}' is a key of {' or '.join(owners[:2])}, not of {self.noun}. The line may be indented "
+                    "wrongly: move it so that it lines up with the other keys of the section it belongs to.")
+        return "Check the spelling. If the line is not needed, delete it."
 
     def read(self, node, reader, where):
         if not isinstance(node, MappingNode):
@@ -394,10 +409,9 @@ class Record(Kind):
                 continue
             name = key.value
             if name not in self.fields:
-                close = difflib.get_close_matches(name, list(self.fields), n=1, cutoff=0.6)
                 reader.problem(key, where + (name,), f"'{name}' is not a key that {self.noun} can have.",
                                expected="one of " + ", ".join(self.fields), found=found_text(name),
-                               hint=f"Did you mean '{close[0]}'?" if close else "Check the spelling, or remove this line.")
+                               hint=self._unknown_key_hint(name))
                 ok = False
                 continue
             raw.nodes[name] = value

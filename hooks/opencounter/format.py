@@ -95,8 +95,9 @@ def _check_office(raw: Raw, reader: Reader) -> None:
             reader.problem(reference.node, reference.where, "An office cannot be where to go instead of itself.",
                            expected="the id of another office", found=f"'{reference.id}'",
                            hint="Name the office people should go to while this one is closed.")
-    if ("latitude" in raw) != ("longitude" in raw):
-        missing = "longitude" if "latitude" in raw else "latitude"
+    # By the lines given, not the values read: a latitude out of range has its own message, and is not "missing".
+    if ("latitude" in raw.nodes) != ("longitude" in raw.nodes):
+        missing = "longitude" if "latitude" in raw.nodes else "latitude"
         reader.problem(raw.node, raw.where, f"'{missing}' is missing: give both latitude and longitude, or neither.",
                        expected="latitude and longitude together", found=f"only {'latitude' if missing == 'longitude' else 'longitude'}",
                        hint=f"Add '{missing}:' from the same map, or remove the other one.")

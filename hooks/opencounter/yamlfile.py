@@ -124,6 +124,22 @@ def _syntax_problem(error: yaml.MarkedYAMLError, label: str) -> Problem:
     return Problem(label, line, column, "", message, found=problem or context, hint=hint)
 
 
+def _repeated_key(label: str, key: ScalarNode, value: Node, first_line: int, earlier: Node) -> Problem:
+    """A key given twice. Both parts may hold the officer's work, so the hint says how to keep it."""
+    line, column = position(key)
+    name = key.value
+    if isinstance(value, SequenceNode) and isinstance(earlier, SequenceNode):
+        hint = (f"Move the items under line {line} up into the '{name}' list that starts on line {first_line}, "
+                f"then delete the second '{name}:' line.")
+    elif isinstance(value, MappingNode) and isinstance(earlier, MappingNode):
+        hint = (f"Move the lines under line {line} up into the '{name}' section that starts on line "
+                f"{first_line}, then delete the second '{name}:' line.")
+    else:
+        hint = f"Keep the one you mean and delete the other. The first one is on line {first_line}."
+    return Problem(label, line, column, "", f"The key '{name}' appears twice in the same section.",
+                   found=f"'{name}' on line {first_line} and again on line {line}", hint=hint)
+
+
 def _check_keys(node: Node, label: str, problems: list[Problem]) -> None:
     """Reject duplicate keys and keys that are not plain text, everywhere in the tree."""
     stack = [node]
@@ -134,21 +150,29 @@ def _check_keys(node: Node, label: str, problems: list[Problem]) -> None:
             continue
         seen_nodes.add(id(current))
         if isinstance(current, MappingNode):
-            first_line: dict[str, int] = {}
+            first: dict[str, tuple[int, Node]] = {}
+            kept = []
             for key, value in current.value:
                 if not isinstance(key, ScalarNode):
                     line, column = position(key)
                     problems.append(Problem(label, line, column, "", "A key here is not plain text.",
                                             hint="Write keys as plain words followed by a colon, like 'name:'."))
+                    kept.append((key, value))
                     continue
-                if key.value in first_line:
-                    line, column = position(key)
-                    problems.append(Problem(
-                        label, line, column, "", f"The key '{key.value}' appears twice in the same section.",
-                        found=f"'{key.value}' on line {first_line[key.value]} and again on line {line}",
-                        hint=f"Keep one of them. The other one is on line {first_line[key.value]}."))
+                if key.value not in first:
+                    first[key.value] = (position(key)[0], value)
+                    kept.append((key, value))
+                    stack.append(value)
+                    continue
+                problems.append(_repeated_key(label, key, value, *first[key.value]))
+                earlier = first[key.value][1]
+                if type(earlier) is type(value) and isinstance(value, (MappingNode, SequenceNode)):
+                    # Read both parts as one, so that the repeat is the only problem reported, not the
+                    # dozen knock-on errors that losing half of a section would cause.
+                    earlier.value.extend(value.value)
                 else:
-                    first_line[key.value] = position(key)[0]
-                stack.append(value)
+                    kept.append((key, value))
+                    stack.append(value)
+            current.value[:] = kept
         elif isinstance(current, SequenceNode):
             stack.extend(current.value)
