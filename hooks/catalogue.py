@@ -14,6 +14,7 @@ import os
 import sys
 from datetime import datetime, time, timezone
 from pathlib import Path
+from typing import NoReturn
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,6 +35,19 @@ _OUTSIDE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
 _preview = {"serving": False, "last_good": None}
 
 
+def stop_build(message: str) -> NoReturn:
+    """Stop the build with a message for a person, and nothing after it.
+
+    `mkdocs build` would follow a PluginError with "Aborted with a BuildError!", which reads like a
+    crash after a clear message: print the message and exit with 1 instead. While previewing, the
+    server must live on, so there it is a PluginError as usual.
+    """
+    if _preview["serving"]:
+        raise PluginError(message)
+    print(f"\n{message}\n", file=sys.stderr, flush=True)
+    raise SystemExit(1)
+
+
 def on_startup(*, command: str, dirty: bool) -> None:
     _preview["serving"] = command == "serve"
 
@@ -46,12 +60,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except CatalogueError as error:
         last_good: Catalogue | None = _preview["last_good"]
         if not (_preview["serving"] and last_good):
-            raise PluginError("The catalogue has problems.\n\n" + error.report()) from None
+            stop_build("The catalogue has problems.\n\n" + error.report())
         print(f"\nThe catalogue has problems. The preview still shows the last good version.\n\n"
               f"{error.report()}\n", file=sys.stderr, flush=True)
         catalogue = last_good
     except ValueProblem as problem:
-        raise PluginError(f"{problem.message} {problem.hint}") from None
+        stop_build(f"{problem.message} {problem.hint}")
     if _preview["serving"]:
         _preview["last_good"] = catalogue
     if not _OUTSIDE_EPOCH:

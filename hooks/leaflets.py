@@ -11,10 +11,9 @@ import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from catalogue import CATALOGUE_KEY
+from catalogue import CATALOGUE_KEY, stop_build
 from opencounter.leaflets import LeafletError, LeafletMaker, plan_leaflets
 
 LEAFLETS_KEY = "opencounter_leaflets"
@@ -33,7 +32,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         config[LEAFLETS_KEY] = maker.make_all(plan_leaflets(catalogue))
     except LeafletError as error:
-        raise PluginError(str(error)) from None
+        stop_build(str(error))
     return config
 
 

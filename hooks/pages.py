@@ -12,11 +12,10 @@ from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from catalogue import CATALOGUE_KEY
+from catalogue import CATALOGUE_KEY, stop_build
 from leaflets import LEAFLETS_KEY
 from opencounter import urls
 from opencounter.content import fill_placeholders, names_the_sample, other_councils
@@ -41,12 +40,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     docs = Path(config.docs_dir)
     sample_left = names_the_sample(other_councils(docs, catalogue.council.name, Path(config.docs_dir).name))
     if sample_left:
-        raise PluginError("A hand-written page still names the sample council:\n\n" +
+        stop_build("A hand-written page still names the sample council:\n\n" +
                           "\n\n".join(p.format().replace("advice (other-council)", "error") for p in sample_left))
     for src, plan in config[PLANS_KEY].items():
         if (docs / src).exists() or (src.endswith("/index.md") and (docs / (src[:-len("/index.md")] + ".md")).exists()):
             clash = src if (docs / src).exists() else src[:-len("/index.md")] + ".md"
-            raise PluginError(
+            stop_build(
                 f"content/{clash} has the same address as the generated page '{plan.title}'. "
                 f"Rename or move content/{clash}; the generated page comes from {plan.source_file}.")
     return config
@@ -80,7 +79,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     try:
         body = renderer.render(plan)
     except Exception as error:  # a template mistake: say which template, not a traceback
-        raise PluginError(f"The page template {plan.template} failed for {page.file.src_uri}: {error}") from error
+        stop_build(f"The page template {plan.template} failed for {page.file.src_uri}: {error}")
     return renderer.decorate(html + body, page.url, plan.notice_ids, plan.title)
 
 

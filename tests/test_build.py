@@ -193,6 +193,9 @@ def test_a_broken_catalogue_builds_nothing_and_keeps_the_old_site(tmp_path):
     assert "services.yaml:27:13: error: 'walkin' is not one of the choices for 'access'." in result.output
     assert "Did you mean 'walk-in'?" in result.output
     assert "services.yaml:28:12:" in result.output
+    # The council's words are the last words: nothing from MkDocs after them that reads like a crash.
+    assert result.output.rstrip().endswith("Fix the lines above and try again."), result.output[-300:]
+    assert "Aborted" not in result.output and "ERROR" not in result.output
     after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     assert after == before
 
