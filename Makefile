@@ -21,12 +21,10 @@ $(INSTALLED): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
-# Build into a staging folder, then swap it in: a failed build leaves site/ exactly as it was.
+# Build into a staging folder, then swap it in, one build at a time (hooks/opencounter/publish.py):
+# a failed build leaves site/ exactly as it was, and a link to a web root is written through.
 site: $(INSTALLED)
-	@rm -rf .build/site
-	$(BIN)/mkdocs build --quiet --site-dir .build/site
-	@rm -rf .build/site.old; if [ -d site ]; then mv site .build/site.old; fi; mv .build/site site; rm -rf .build/site.old
-	@echo "Built the site into site/. Open site/index.html, or run 'make serve' to preview."
+	@PYTHONPATH=hooks $(BIN)/python -m opencounter.publish .
 
 # Preview on http://127.0.0.1:8000, rebuilding when services.yaml, standards.yaml, content/ or overrides/ change.
 serve: $(INSTALLED)

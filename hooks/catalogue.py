@@ -52,6 +52,12 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _preview["serving"] = command == "serve"
 
 
+def on_serve(server, *, config: MkDocsConfig, builder):
+    """Rebuild when services.yaml or standards.yaml changes, even one deleted and written again."""
+    server.watch(str(Path(config.config_file_path).parent), recursive=False)
+    return server
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load services.yaml and standards.yaml from beside mkdocs.yml; keep the Catalogue on config."""
     root = Path(config.config_file_path).parent
