@@ -8,6 +8,9 @@ values from it: every scalar stays the text in the file.
 
 from __future__ import annotations
 
+import copy
+import re
+import stat
 from pathlib import Path
 
 import yaml
@@ -23,6 +26,20 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 __all__ = ["MappingNode", "Node", "ScalarNode", "SequenceNode", "read_yaml", "is_empty", "position"]
 
 _NULL_TAG = "tag:yaml.org,2002:null"
+_ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s\]},]")
+
+
+class _AliasMarkingLoader(yaml.SafeLoader):
+    """Composes like the fast loader, but a value reached through an alias (*name) carries the alias's
+    place, so a mistake in it is reported where the officer used it, not where the anchor is."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            node = copy.copy(super().compose_node(parent, index))
+            node.start_mark, node.end_mark = event.start_mark, event.end_mark
+            return node
+        return super().compose_node(parent, index)
 
 
 def position(node: Node) -> tuple[int, int]:
@@ -41,16 +58,12 @@ def read_yaml(path: Path, label: str, problems: list[Problem]) -> Node | None:
     Returns the root node, or None when the file cannot be read at all. `label` is the name
     the officer knows the file by (for example `services.yaml`).
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        problems.append(Problem(label, 1, 1, "", f"The file {label} is missing.",
-                                hint=f"Create {label} next to mkdocs.yml. The editors' guide has a starting point."))
+    text = _read_text(path, label, problems)
+    if text is None:
         return None
-    except UnicodeDecodeError as error:
-        line = text_line_of_offset(path.read_bytes(), error.start)
-        problems.append(Problem(label, line, 1, "", "This line has a character that is not UTF-8 text.",
-                                hint="Save the file as UTF-8. Retype any curly quotes or special characters on this line."))
+    depth_problem = _too_deep(text, label)
+    if depth_problem:
+        problems.append(depth_problem)
         return None
 
     tab_problems = _tab_problems(text, label)
@@ -60,7 +73,9 @@ def read_yaml(path: Path, label: str, problems: list[Problem]) -> Node | None:
         text = text.expandtabs(2)
 
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        # Aliases (*name) are rare: only then the slower loader that marks each alias with its own place.
+        loader = _AliasMarkingLoader if _ALIAS.search(text) else _Loader
+        root = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as error:
         if not tab_problems:
             problems.append(_syntax_problem(error, label))
@@ -75,6 +90,95 @@ def read_yaml(path: Path, label: str, problems: list[Problem]) -> Node | None:
         return None
     _check_keys(root, label, problems)
     return root
+
+
+# Far above any real catalogue (the sample is 45 KB; 3,000 services are about 1.5 MB), far below what hurts.
+MAX_BYTES = 20 * 1024 * 1024
+# libyaml's parser recurses once per level of nesting and overflows the C stack near 50,000 levels.
+MAX_DEPTH = 100
+
+
+def _read_text(path: Path, label: str, problems: list[Problem]) -> str | None:
+    """The file's text, or None with a problem: never a hang on a pipe or a device, never a traceback."""
+    def problem(message: str, hint: str, line: int = 1) -> None:
+        problems.append(Problem(label, line, 1, "", message, hint=hint))
+
+    try:
+        info = path.stat()  # follows links: a link to /dev/zero is a device
+    except FileNotFoundError:
+        problem(f"The file {label} is missing.",
+                f"Create {label} next to mkdocs.yml. The editors' guide has a starting point.")
+        return None
+    except OSError as error:
+        problem(f"The file {label} cannot be opened: {error.strerror}.", "Check the file's permissions.")
+        return None
+    if stat.S_ISDIR(info.st_mode):
+        problem(f"{label} is a folder, not a file.",
+                f"Move the folder away and put the catalogue file {label} in its place.")
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        problem(f"{label} is not an ordinary file (it is a pipe, a device or a socket).",
+                f"Replace it with the catalogue file {label}.")
+        return None
+    if info.st_size > MAX_BYTES:
+        problem(f"{label} is {info.st_size // (1024 * 1024)} MB, far larger than any catalogue.",
+                f"Check that this is the right file. A catalogue of 3,000 services is about 2 MB; "
+                f"the limit is {MAX_BYTES // (1024 * 1024)} MB.")
+        return None
+    try:
+        with open(path, "rb") as file:
+            data = file.read(MAX_BYTES + 1)
+    except FileNotFoundError:  # deleted between the look and the read
+        problem(f"The file {label} is missing.", f"Create {label} next to mkdocs.yml.")
+        return None
+    except OSError as error:
+        problem(f"The file {label} cannot be read: {error.strerror}.",
+                "Check the file's permissions, or save it again.")
+        return None
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or _looks_like_utf16(data[:400]):
+        problem(f"{label} is saved as UTF-16 text, not UTF-8.",
+                "Save it again as UTF-8: in VS Code, click 'UTF-16' in the status bar and choose "
+                "'Save with Encoding', then 'UTF-8'.")
+        return None
+    if b"\x00" in data:
+        problem("This line has a NUL character (a zero byte), which is not text.",
+                "Delete the odd character on this line, or type the line again. It often comes from "
+                "copying from a PDF or a spreadsheet.", text_line_of_offset(data, data.index(b"\x00")))
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        problem("This line has a character that is not UTF-8 text.",
+                "Save the file as UTF-8. Retype any curly quotes or special characters on this line.",
+                text_line_of_offset(data, error.start))
+        return None
+
+
+def _looks_like_utf16(head: bytes) -> bool:
+    """UTF-16 without a byte order mark: every other byte of plain text is a zero."""
+    if len(head) < 8:
+        return False
+    return max(head[0::2].count(0), head[1::2].count(0)) > 0.4 * (len(head) // 2)
+
+
+def _too_deep(text: str, label: str) -> Problem | None:
+    """Nesting deeper than MAX_DEPTH, found before the parser can overflow on it."""
+    depth = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip(" -")
+        indent_depth = (len(line) - len(stripped)) // 2
+        for char in stripped:
+            if char in "[{":
+                depth += 1
+            elif char in "]}":
+                depth = max(0, depth - 1)
+            elif char == "#":
+                break
+        if depth + indent_depth > MAX_DEPTH:
+            return Problem(label, number, 1, "", f"This line is nested more than {MAX_DEPTH} levels deep.",
+                           hint="A catalogue needs a few levels only. Check for brackets [ or { that are never "
+                                "closed, or for text pasted in by mistake.")
+    return None
 
 
 def text_line_of_offset(data: bytes, offset: int) -> int:
