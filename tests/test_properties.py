@@ -19,7 +19,7 @@ from opencounter.site import SiteRenderer, plan_site
 TEMPLATES = ROOT / "overrides" / "opencounter"
 HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
            '" onmouseover="alert(1)', "</title><script>x</script>", "&lt;b&gt;", "{{ 7*7 }}", "{% raw %}"]
-words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30) \
+words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Cf", "Zl", "Zp")), min_size=1, max_size=30) \
     .map(lambda s: s.strip() or "x")
 text = st.one_of(words, st.sampled_from(HOSTILE), st.sampled_from(["Council Tax", "Bins & recycling", "NO", "17:30"]))
 ids = st.from_regex(r"[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,5}){0,2}", fullmatch=True)

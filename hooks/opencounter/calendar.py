@@ -9,6 +9,7 @@ import holidays
 
 from .values import ValueProblem, read_date
 
+FIRST_BUILD_YEAR, LAST_BUILD_YEAR = 1970, 2105
 _SUBDIVISIONS = {"england": "ENG", "wales": "WLS", "scotland": "SCT", "northern-ireland": "NIR"}
 
 
@@ -21,9 +22,14 @@ def build_date(environ: dict[str, str] | None = None) -> date:
     if not value:
         return date.today()
     try:
-        return read_date(value)
+        day = read_date(value)
     except ValueProblem as problem:
         raise ValueProblem(f"BUILD_DATE={value}: {problem.message}", problem.hint) from None
+    if not FIRST_BUILD_YEAR <= day.year <= LAST_BUILD_YEAR:
+        # The sitemap's gzip header and the PDFs' dates count seconds from 1970 in 32 bits.
+        raise ValueProblem(f"BUILD_DATE={value}: the site can only be built for a day from "
+                           f"{FIRST_BUILD_YEAR} to {LAST_BUILD_YEAR}.", "Use a date in those years, like 2026-12-24.")
+    return day
 
 
 def bank_holidays(nation: str, start: date, end: date) -> list[tuple[date, str]]:

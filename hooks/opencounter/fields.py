@@ -8,6 +8,7 @@ Reading never stops at the first problem: every kind records what is wrong in th
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -55,6 +56,17 @@ def shape_of(node: Node) -> str:
     return found_text(node.value)
 
 
+def invisible_character(text: str) -> str:
+    """The first character that cannot be seen or that turns text round (bidirectional controls), named."""
+    for char in text:
+        if char in "\n\t\r":
+            continue
+        if unicodedata.category(char) in ("Cf", "Cc", "Zl", "Zp"):
+            name = unicodedata.name(char, "an unnamed character")
+            return f"{name} (U+{ord(char):04X})"
+    return ""
+
+
 class Kind:
     """How to read one value. `expected` says in plain words what it should look like."""
 
@@ -77,6 +89,14 @@ class Text(Kind):
             reader.problem(node, where, f"'{where[-1]}' should be {self.expected}.",
                            expected=self.expected, found=shape_of(node),
                            hint="Write the text on the same line, after the colon.")
+            return INVALID
+        hidden = invisible_character(node.value)
+        if hidden:
+            reader.problem(node, where, f"This text has an invisible character: {hidden}.",
+                           expected="letters, numbers, spaces and punctuation you can see", found=hidden,
+                           hint="Retype the text, or delete the character (it is often pasted in with the text). "
+                                "Invisible characters can make text read differently from how it looks, "
+                                "like 'exe.live' for 'evil.exe', so they are never published.")
             return INVALID
         return node.value.strip()
 

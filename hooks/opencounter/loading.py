@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +15,7 @@ from .channels import CHANNEL_TYPES
 from .models import (DEFAULT_STANDARDS_TITLE, Accessibility, Catalogue, general_channels, Category, Channel, Closure,
                      Council, Feedback, GlossaryTerm, Measure, Notice, Office, OnlineAction, Result, Service,
                      ServicePromise, Standard)
-from .yamlfile import MappingNode, read_yaml
+from .yamlfile import MappingNode, ScalarNode, read_yaml
 
 
 def load_catalogue(services_path: Path, standards_path: Path, build_date: date,
@@ -48,6 +50,7 @@ def _read_file(path: Path, reader: Reader, record) -> Raw | None:
 
 
 def _check_unique(raw: Raw, reader: Reader, lists: tuple[str, ...]) -> None:
+    _no_suggestion_in_use(raw, reader, lists)
     for name in lists:
         first: dict[str, Raw] = {}
         for item in raw.get(name, []):
@@ -63,8 +66,36 @@ def _check_unique(raw: Raw, reader: Reader, lists: tuple[str, ...]) -> None:
                 first[item_id] = item
 
 
+def _no_suggestion_in_use(raw: Raw, reader: Reader, lists: tuple[str, ...]) -> None:
+    """An id hint ("Try 'council-tax'.") must not suggest an id another item already has."""
+    for name in lists:
+        used = set(_ids(raw, name))
+        for index, problem in enumerate(reader.problems):
+            suggestion = re.fullmatch(r"Try '(.+)'\.", problem.hint)
+            if not (suggestion and problem.where.startswith(name + " →") and problem.where.endswith("→ id")):
+                continue
+            taken = suggestion.group(1)
+            if taken in used:
+                free = next(f"{taken}-{n}" for n in range(2, 1000) if f"{taken}-{n}" not in used)
+                reader.problems[index] = replace(problem, hint=(
+                    f"'{taken}' is already the id of another item in {name}. Try '{free}', or another id "
+                    "that says how this one differs."))
+
+
 def _ids(raw: Raw, name: str) -> list[str]:
     return [item["id"] for item in raw.get(name, []) if "id" in item]
+
+
+def _ids_as_written(raw: Raw, name: str) -> list[str]:
+    """Every id as typed, wrong ones too: a reference to an id that has its own problem is not a second one."""
+    written = []
+    for item in raw.get(name, []):
+        node = item.nodes.get("id")
+        if "id" in item:
+            written.append(item["id"])
+        elif isinstance(node, ScalarNode) and node.value.strip():
+            written.append(node.value.strip())
+    return written
 
 
 def _resolve(reference: Reference, known: list[str], reader: Reader, what: str, where_to_add: str) -> None:
@@ -83,8 +114,8 @@ def _resolve(reference: Reference, known: list[str], reader: Reader, what: str, 
 
 
 def _resolve_services(raw: Raw, reader: Reader) -> None:
-    categories, channels, offices = _ids(raw, "categories"), _ids(raw, "channels"), _ids(raw, "offices")
-    services = _ids(raw, "services")
+    categories, channels = _ids_as_written(raw, "categories"), _ids_as_written(raw, "channels")
+    offices, services = _ids_as_written(raw, "offices"), _ids_as_written(raw, "services")
     for reference in raw.get("council", {}).get("popular", []):
         _resolve(reference, services, reader, "service", "services")
     access = {office.get("id"): office.get("access") for office in raw.get("offices", [])}
@@ -112,7 +143,7 @@ def _resolve_services(raw: Raw, reader: Reader) -> None:
 
 
 def _resolve_standards(raw: Raw, reader: Reader) -> None:
-    standards, measures = _ids(raw, "standards"), _ids(raw, "measures")
+    standards, measures = _ids_as_written(raw, "standards"), _ids_as_written(raw, "measures")
     for result in raw.get("performance", []):
         if "standard" in result:
             _resolve(result["standard"], standards, reader, "standard", "standards")

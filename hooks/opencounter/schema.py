@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import format as fmt
 from .channels import CHANNEL_TYPES
+from .values import MAX_ID_LENGTH, MAX_URL_LENGTH
 from .fields import Checked, Choice, Kind, Lines, ListOf, Markdown, Number, OpeningHoursKind, Record, Ref, Text, Words
 
 def any_case(pattern: str) -> str:
@@ -44,9 +45,11 @@ def any_case(pattern: str) -> str:
 # Editors read YAML 1.2, where 54.6 is a number, 01632960000 is the number 1632960000, 2026-12-24 and yes
 # are strings: every text field takes any scalar, and a value the loader reads as text is never refused
 # for the type YAML 1.2 gives it.
-SCALAR = {"type": ["string", "number", "integer", "boolean"]}
+# Invisible and direction-changing characters are errors in the loader: the editor underlines them too.
+VISIBLE = "^[^\\u00ad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\ufeff\\ufff9-\\ufffb]*$"
+SCALAR = {"type": ["string", "number", "integer", "boolean"], "pattern": VISIBLE}
 ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
-ID = {"type": ["string", "integer"], "pattern": ID_PATTERN}
+ID = {"type": ["string", "integer"], "pattern": ID_PATTERN, "maxLength": MAX_ID_LENGTH}
 DAY = "(mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday)s?\\.?"
 DAY_KEY = any_case(f"^\\s*(({DAY})(\\s*(to|-|–|—|until|through|,|&|and)\\s*({DAY}))*|weekdays|weekends?|every day|daily|"
            "all week|bank holidays?|bank and public holidays|public holidays)\\s*$")
@@ -64,8 +67,9 @@ PERCENT = any_case("^\\s*((100(\\.0+)?|[0-9]{1,2}(\\.[0-9]+)?)\\s*(%|per ?cent)|
 CHECKED = {
     "id": ID,
     "date": {"type": "string", "pattern": "^\\d{4}-\\d{1,2}-\\d{1,2}$", "format": "date"},
-    "url": {"type": "string", "pattern": "^https?://[^\\s/\"'<>`]+\\.[^\\s\"'<>`{}|\\\\^]+$"},
-    "https-url": {"type": "string", "pattern": "^https://[^\\s/\"'<>`]+\\.[^\\s\"'<>`{}|\\\\^]+$"},
+    "url": {"type": "string", "pattern": "^https?://[^\\s/\"'<>`@]+\\.[^\\s\"'<>`{}|\\\\^]+$", "maxLength": MAX_URL_LENGTH},
+    "https-url": {"type": "string", "pattern": "^https://[^\\s/\"'<>`@]+\\.[^\\s\"'<>`{}|\\\\^]+$",
+                  "maxLength": MAX_URL_LENGTH},
     "email": {"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+\\.[a-zA-Z]{2,}$"},
     "phone": {"type": ["string", "integer"],
               "pattern": "^\\s*((\\+44\\s*(\\(0\\))?|\\(?0)[0-9 ().-]{6,}|[0-9]{3,6})" + EXTENSION + "\\s*$"},

@@ -7,6 +7,7 @@ with a message and a hint (`ValueProblem`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -28,12 +29,24 @@ class ValueProblem(ValueError):
 # ---------------------------------------------------------------- ids
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Ids become folder and file names (services/<id>/, visiting-<id>.pdf): well inside every system's limit.
+MAX_ID_LENGTH = 80
+
+
+def id_suggestion(text: str) -> str:
+    """An id made from any text: accents and Welsh letters kept as their plain letter (tŷ -> ty)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:MAX_ID_LENGTH].strip("-")
 
 
 def read_id(text: str) -> str:
+    if len(text) > MAX_ID_LENGTH:
+        raise ValueProblem(f"An id can be at most {MAX_ID_LENGTH} characters long; this one has {len(text)}.",
+                           hint="Use a few words that say what it is, like 'council-tax'. The id becomes "
+                                "part of the page address, so short is better.")
     if _ID.fullmatch(text):
         return text
-    suggestion = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    suggestion = id_suggestion(text)
     raise ValueProblem(
         "An id must be lower-case letters and numbers joined by hyphens.",
         hint=f"Try '{suggestion}'." if suggestion else "Use words like 'council-tax'.")
@@ -54,6 +67,9 @@ def read_date(text: str) -> date:
     if not 1 <= month <= 12:
         raise ValueProblem(f"There is no month {month}.",
                            hint="Write dates as year-month-day, like 2026-12-24. The month comes second.")
+    if not 1900 <= year <= 2999:
+        raise ValueProblem(f"The year {year} is not a year this catalogue can mean.",
+                           hint="Write the year in full, with 4 digits, like 2026.")
     try:
         return date(year, month, day)
     except ValueError:
@@ -76,6 +92,8 @@ def format_date_range(start: date, end: date) -> str:
 
 # ---------------------------------------------------------------- web and email
 
+# Leaflets print addresses and put them in QR codes, which must stay small enough to scan.
+MAX_URL_LENGTH = 300
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]|localhost", re.I)
 
 
@@ -97,6 +115,14 @@ def read_url(text: str, https_only: bool = False) -> str:
     if parts.scheme.lower() not in allowed:
         raise ValueProblem(f"A web address here must start with {' or '.join(s + '://' for s in allowed)}.",
                            hint="Copy the full address from the browser's address bar.")
+    if "@" in parts.netloc:
+        raise ValueProblem("This web address has a user name or password in it, which must never be published.",
+                           hint="Remove everything between '//' and '@', and the '@'. If it is a real "
+                                "password, change it: it may already have been seen.")
+    if len(value) > MAX_URL_LENGTH:
+        raise ValueProblem(f"This web address is {len(value)} characters long; the limit is {MAX_URL_LENGTH}.",
+                           hint="Use the shorter address of the page. Leaflets print web addresses and turn "
+                                "them into QR codes, which cannot hold very long ones.")
     host = parts.hostname or ""
     if not _HOST.fullmatch(host):
         raise ValueProblem("This web address has no valid site name after https://.",
