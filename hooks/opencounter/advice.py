@@ -186,7 +186,8 @@ class _Advisor:
             count = len(sentences(text))
             if count > 1 or len(text) > self.settings.summary_characters:
                 self.add("long-summary", node, where,
-                         f"The summary has {count} sentences and {len(text)} characters.",
+                         f"The summary has {count} {'sentence' if count == 1 else 'sentences'} and "
+                         f"{len(text)} characters.",
                          f"Keep a summary to one sentence of at most {self.settings.summary_characters} characters. "
                          "Put the rest in the description.", key)
         # A readability formula needs a passage: on one short sentence a single long word swings it by

@@ -15,7 +15,7 @@ from typing import Any, Callable
 from . import hours as hours_module
 from .errors import Problem, found_text
 from .values import (ValueProblem, read_date, read_email, read_figure, read_id, read_percent, read_phone, read_postcode,
-                     read_target, read_url)
+                     read_target, read_url, read_working_days)
 from .yamlfile import MappingNode, Node, ScalarNode, SequenceNode, is_empty, position
 
 
@@ -160,6 +160,10 @@ def Percent() -> Checked:
 
 def Figure() -> Checked:
     return Checked("a percentage like 86%, or for a measure a number like 1,204", read_figure, "figure")
+
+
+def WorkingDays() -> Checked:
+    return Checked("a number of working days, like 10", read_working_days, "working-days")
 
 
 def Postcode() -> Checked:

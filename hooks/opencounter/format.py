@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .channels import CHANNEL_TYPES, STANDARD_CHANNELS
 from .fields import (Choice, Date, Email, Field, Figure, Id, Lines, ListOf, Markdown, Number, OpeningHoursKind,
-                     Percent, Phone, Postcode, Raw, Reader, Record, Ref, Target, Text, Url, Words)
+                     Percent, Phone, Postcode, Raw, Reader, Record, Ref, Target, Text, Url, WorkingDays, Words)
 from .values import Figure as FigureValue
 from .values import ValueProblem, read_email, read_percent, read_phone
 from .yamlfile import MappingNode, is_empty
@@ -195,7 +195,7 @@ ACCESSIBILITY = Record("the accessibility statement", (
     Field("problems", ListOf(Markdown("a known problem")), doc="Known problems, in plain words."),
     Field("email", Email(), doc="Where to report an accessibility problem."),
     Field("phone", Phone(), doc="A phone number for accessibility problems (the main number if left out)."),
-    Field("response_days", Text("a number of working days, like 10"), doc="How soon you reply to a request."),
+    Field("response_days", WorkingDays(), doc="How soon you reply to a request, in working days."),
     Field("prepared", Date(), doc="When the statement was first prepared."),
     Field("reviewed", Date(), doc="When it was last reviewed."),
 ))

@@ -77,6 +77,8 @@ CHECKED = {
     "target": {"type": "string", "pattern": any_case("^\\s*(\\d+ (seconds?|minutes?|hours?|days?|working days?)|next working day)\\s*$")},
     "percent": {"anyOf": [{"type": "string", "pattern": PERCENT}, {"type": "integer", "minimum": 0, "maximum": 100},
                           {"type": "number", "minimum": 1, "maximum": 100}]},
+    "working-days": {"type": ["string", "integer"], "pattern": any_case("^\\s*\\d{1,3}(\\s+(working\\s+)?days?)?\\s*$"),
+                     "minimum": 1, "maximum": 365},
     "figure": {"anyOf": [{"type": "string", "pattern": PERCENT}, {"type": "string", "pattern": "^\\s*\\d{1,3}(,\\d{3})+(\\.\\d+)?\\s*$"},
                          {"type": "integer", "minimum": 0}, {"type": "number", "minimum": 1}]},
 }

@@ -202,6 +202,15 @@ def read_percent(text: str) -> Decimal:
     return value
 
 
+def read_working_days(text: str) -> str:
+    """A number of working days from 1 to 365, as digits ("10", or "10 working days" read as 10)."""
+    match = re.fullmatch(r"(\d{1,3})(?:\s+(?:working\s+)?days?)?", text.strip(), re.I)
+    if not match or not 1 <= int(match.group(1)) <= 365:
+        raise ValueProblem("This is not a number of working days.",
+                           hint="Write a whole number from 1 to 365, like 10. The page adds 'working days'.")
+    return str(int(match.group(1)))
+
+
 def format_percent(value: Decimal) -> str:
     return f"{value.normalize():f}%"
 
