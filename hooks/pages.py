@@ -20,7 +20,7 @@ from leaflets import LEAFLETS_KEY
 from opencounter import urls
 from opencounter.content import fill_placeholders, names_the_sample, other_councils
 from opencounter.site import PagePlan, SiteRenderer, plan_site
-from opencounter.text import markdown_heading
+from opencounter.text import markdown_heading, sanitise_page
 
 RENDERER_KEY = "opencounter_renderer"
 PLANS_KEY = "opencounter_pages"
@@ -74,8 +74,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     renderer: SiteRenderer = config[RENDERER_KEY]
     plan = config[PLANS_KEY].get(page.file.src_uri)
-    if plan is None:
-        return renderer.decorate(html, page.url)
+    if plan is None:  # a hand-written page: Markdown passes raw HTML through, so it is sanitised here
+        return renderer.decorate(sanitise_page(html), page.url)
     try:
         body = renderer.render(plan)
     except Exception as error:  # a template mistake: say which template, not a traceback

@@ -43,3 +43,27 @@ def test_a_page_that_still_names_the_sample_council_stops_the_build(tmp_path):
     assert result.returncode != 0
     assert "content/welcome.md:3:12: error: This page names 'Riverside Borough Council'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_hand_written_page_is_sanitised_like_a_markdown_field(tmp_path):
+    project = make_project(tmp_path, FIXTURES / "valid" / "services.yaml", FIXTURES / "valid" / "standards.yaml")
+    (project / "content" / "help.md").write_text(
+        "# Help\n\n<script>alert(1)</script>\n\n[Click](javascript:alert(2)) and "
+        "<a href=\"https://www.testshire.example/\" onclick=\"alert(3)\">our main site</a> or "
+        "[contact us](contact/index.md).\n\n"
+        "| Day | Hours |\n| --- | --- |\n| Monday | 9am to 5pm |\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    html = (project / "site" / "help" / "index.html").read_text()
+    body = html.split('<article', 1)[1].split('</article>', 1)[0]
+    assert "<script>alert(1)" not in body and "javascript:" not in body and "onclick" not in body
+    assert 'href="../contact/"' in body  # a link to a page of the site still works
+    assert "<table>" in body and "9am to 5pm" in body
+
+
+def test_glossary_terms_made_of_welsh_letters_get_ids_of_their_own():
+    from opencounter.text import Glossary
+    glossary = Glossary([("ŵ", "one"), ("ŷ", "two"), ("Council tax", "three"), ("Council-Tax", "four")])
+    anchors = [term.anchor for term in glossary.terms.values()]
+    assert anchors == ["term-w", "term-y", "term-council-tax", "term-council-tax-2"]
+    assert glossary.anchor_of("Council-Tax") == "term-council-tax-2"

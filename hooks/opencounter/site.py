@@ -17,7 +17,7 @@ from .calendar import bank_holidays, months_ahead
 from .channels import STANDARD_HEADINGS, groups_in_order
 from .hours import DAY_NAMES
 from .models import Catalogue, Office, Service
-from .text import Glossary, render_inline_markdown, render_markdown, term_anchor
+from .text import Glossary, render_inline_markdown, render_markdown
 from .values import format_date, format_date_range, format_percent
 
 
@@ -79,7 +79,7 @@ class SiteRenderer:
             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.env.filters.update(
             markdown=render_markdown, inline_markdown=render_inline_markdown, date=format_date,
-            date_range=format_date_range, percent=format_percent, short_url=urls.short_url, term_anchor=term_anchor)
+            date_range=format_date_range, percent=format_percent, short_url=urls.short_url, term_anchor=self.glossary.anchor_of)
         self.env.tests["contains_word"] = lambda words, part: any(part in w.lower() for w in words)
         self.env.globals.update(
             catalogue=catalogue, council=catalogue.council, urls=urls, day_names=DAY_NAMES,

@@ -8,6 +8,7 @@ tel: links, so nothing an officer pastes can run in a resident's browser.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import markdown
@@ -45,6 +46,18 @@ def render_markdown(text: str) -> Markup:
     html = re.sub(r"<(/?)h[4-6]>", r"<\1h4>", html)
     return Markup(nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES, url_schemes=_URL_SCHEMES,
                             link_rel=None, attribute_filter=_only_allowed_links))
+
+
+_PAGE_TAGS = _ALLOWED_TAGS | {"h1", "h2", "h5", "h6", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
+                              "dl", "dt", "dd", "pre", "img", "abbr", "span", "div", "sup", "sub", "del", "ins"}
+_PAGE_ATTRIBUTES = {"*": {"id", "class", "title", "lang"}, "a": {"href"}, "img": {"src", "alt", "width", "height"},
+                    "th": {"scope", "colspan", "rowspan"}, "td": {"colspan", "rowspan"}, "ol": {"start"}}
+
+
+def sanitise_page(html: str) -> str:
+    """A hand-written page's HTML with the same rules as Markdown fields: no scripts, no event handlers,
+    links only to pages of the site or to https:, mailto: and tel: addresses."""
+    return nh3.clean(html, tags=_PAGE_TAGS, attributes=_PAGE_ATTRIBUTES, url_schemes=_URL_SCHEMES, link_rel=None)
 
 
 def _only_allowed_links(tag: str, attribute: str, value: str) -> str | None:
@@ -88,7 +101,10 @@ class Term:
 
 
 def term_anchor(term: str) -> str:
-    return "term-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+    """An id for a glossary term: plain letters (ŵ gives w), or the letters' numbers if none are left."""
+    plain = unicodedata.normalize("NFKD", term).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+    return "term-" + (slug or "-".join(f"{ord(c):x}" for c in term if not c.isspace()))
 
 
 _SKIP_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "button",
@@ -99,10 +115,24 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
 class Glossary:
     """Finds glossary terms in page text and links the first use of each to its meaning."""
 
+    def anchor_of(self, term: str) -> str:
+        """The id the glossary page gives a term (unique on the page)."""
+        found = self.terms.get(str(escape(term)).lower())
+        return found.anchor if found else term_anchor(term)
+
     def __init__(self, terms: list[tuple[str, str]]):
         self.terms: dict[str, Term] = {}
+        taken: set[str] = set()
         for term, meaning in terms:  # the first of two spellings of one term wins
-            self.terms.setdefault(str(escape(term)).lower(), Term(term, meaning, term_anchor(term)))
+            key = str(escape(term)).lower()
+            if key in self.terms:
+                continue
+            anchor = base = term_anchor(term)
+            count = 2
+            while anchor in taken:  # "Council tax" and "Council-Tax": one id each on the page
+                anchor, count = f"{base}-{count}", count + 1
+            taken.add(anchor)
+            self.terms[key] = Term(term, meaning, anchor)
         ordered = sorted(self.terms, key=len, reverse=True)  # longest first: "Council Tax Reduction" before "Council Tax"
         # Page text is HTML, so terms are matched in their escaped form ("A&amp;E"), never inside an entity.
         self.pattern = (re.compile(r"(?<![\w&#-])(" + "|".join(re.escape(t) for t in ordered) + r")(?![\w-]|[^&\s]*;)", re.I)
