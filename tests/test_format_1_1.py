@@ -97,3 +97,8 @@ def test_nothing_of_the_sample_council_survives_in_site_search_or_leaflets(north
             found = sample.search(leaflet_text(northbrook.site, path.name))
             assert not found, f"{path.name}: {found.group(0)}"
     assert "Northbrook District Council" in text_of(northbrook.page("about"))
+
+
+def test_an_out_of_hours_line_open_overnight_prints_the_next_day_on_pages_and_leaflets(northbrook):
+    assert "Monday to Friday: 5pm to 9am the next day" in text_of(northbrook.page("contact"))
+    assert "Monday to Friday: 5pm to 9am the next day" in leaflet_text(northbrook.site, "how-to-contact-us.pdf")

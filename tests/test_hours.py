@@ -32,7 +32,8 @@ def test_hours_are_printed_in_govuk_style(written, printed):
 
 @pytest.mark.parametrize("written, message", [
     ("9am to 17pm", "not a time"),
-    ("5pm to 9am", "closing time is not after"),
+    ("8:45am to 4:45am", "closing time is not after"),
+    ("5pm to 2am and 8pm to 10pm", "overlap"),
     ("9am to 1pm and 12pm to 5pm", "overlap"),
     ("9 to 5", "not a time"),
     ("9am", "not a range"),
@@ -106,3 +107,19 @@ def test_a_line_with_opening_times_is_still_closed_on_bank_holidays_by_default()
     assert _hours(Monday_to_Friday="9am to 5pm").bank_holiday_text() == "Closed on bank holidays."
     mixed = _hours(Monday_to_Friday="24 hours", Saturday="9am to 1pm")
     assert mixed.bank_holiday_text() == "Closed on bank holidays."
+
+
+@pytest.mark.parametrize("written, printed", [
+    ("5pm to 9am", "5pm to 9am the next day"),
+    ("10pm to 6am", "10pm to 6am the next day"),
+    ("17:00-09:00", "5pm to 9am the next day"),
+    ("9am to 1pm and 5pm to midnight", "9am to 1pm and 5pm to midnight"),
+    ("8am to 1pm and 6pm to 2am", "8am to 1pm and 6pm to 2am the next day"),
+])
+def test_a_line_open_overnight_runs_into_the_next_morning(written, printed):
+    assert parse_day_hours(written).text() == printed
+
+
+def test_an_out_of_hours_line_every_night_prints_in_govuk_style():
+    hours = _hours(Monday_to_Friday="5pm to 9am", Weekends="24 hours")
+    assert hours.summary()[0] == ("Monday to Friday", "5pm to 9am the next day")

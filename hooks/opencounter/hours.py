@@ -27,6 +27,7 @@ _DAY_GROUPS = {
 }
 _BANK_HOLIDAY_KEYS = {"bank holidays", "bank holiday", "bank and public holidays", "public holidays"}
 
+MIDDAY = 12 * 60
 OPEN, CLOSED, ALL_DAY, BY_APPOINTMENT, AS_USUAL = "open", "closed", "24-hours", "by-appointment", "as-usual"
 
 
@@ -49,7 +50,8 @@ class DayHours:
     def text(self, in_sentence: bool = False) -> str:
         """GOV.UK style: "9am to 5pm"; "Closed" in a table cell, "closed" after "Sunday: "."""
         if self.kind == OPEN:
-            return " and ".join(f"{format_time(a)} to {format_time(b)}" for a, b in self.ranges)
+            return " and ".join(f"{format_time(a)} to {format_time(b)}{' the next day' if b < a else ''}"
+                                for a, b in self.ranges)
         words = {CLOSED: "Closed", ALL_DAY: "24 hours", BY_APPOINTMENT: "By appointment only",
                  AS_USUAL: "Open as usual"}[self.kind]
         return words[0].lower() + words[1:] if in_sentence else words
@@ -219,15 +221,18 @@ def parse_day_hours(value: str, bank_holiday: bool = False) -> DayHours:
                 hint="Write an opening and a closing time joined by 'to', like 9am to 5pm. "
                      "Join several ranges with 'and'. You can also write closed, 24 hours or by appointment.")
         start, end = parse_time(pieces[0]), parse_time(pieces[1], is_end=True)
-        if end <= start:
+        # From the afternoon or evening to the morning is a line open overnight ("5pm to 9am"): it runs
+        # into the next day. From a morning to an earlier morning is a slip of am and pm.
+        overnight = end < start and start >= MIDDAY and end <= MIDDAY
+        if end <= start and not overnight:
             raise HoursError(
                 f"In '{part}', the closing time is not after the opening time.",
-                hint="Check am and pm. Hours that run past midnight are not supported: "
-                     "split them over two days.")
+                hint="Check am and pm. Hours that run past midnight are written from the evening to the "
+                     "morning, like 10pm to 6am.")
         ranges.append((start, end))
     ranges.sort()
-    for (_, end), (start, _) in zip(ranges, ranges[1:]):
-        if start < end:
+    for (first_start, end), (start, _) in zip(ranges, ranges[1:]):
+        if start < end or end < first_start:  # an overnight range has to be the day's last
             raise HoursError(f"The ranges in '{value.strip()}' overlap.",
                              hint="Give each range of hours once, in order, like 9am to 1pm and 2pm to 5pm.")
     if not ranges:
