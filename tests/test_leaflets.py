@@ -209,4 +209,14 @@ def test_a_weasyprint_error_line_fails_the_leaflet():
 
 def test_text_in_running_headers_cannot_escape_its_css_string():
     assert str(css_string('A "B" </style> \\')) == '"A \\22 B\\22  \\3c /style\\3e  \\5c "'
-    assert LARGE_PRINT.body == 18 and STANDARD.body == 14
+
+
+
+@pytest.mark.parametrize("edition, body", [("standard", 14), ("large-print", 18)])
+def test_body_text_is_printed_at_the_editions_size(contract_leaflets, edition, body):
+    """Read from the PDF: most of the text on every page is the edition's body size, none below its smallest."""
+    leaflet = contract_leaflets[("how-to-contact-us", edition)]
+    with pdfplumber.open(_as_file(leaflet)) as pdf:
+        sizes = [round(char["size"]) for page in pdf.pages for char in page.chars if char["text"].strip()]
+    assert max(set(sizes), key=sizes.count) == body
+    assert min(sizes) >= (12 if edition == "standard" else 16)
