@@ -81,6 +81,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config[CATALOGUE_KEY] = catalogue
     # The theme prints site_name without escaping: escape it here, once.
     config.site_name = escape(catalogue.council.name)  # Markup, so the theme's `| e` does not escape it twice
+    config.site_description = escape(f"Services, ways to get in touch, offices and customer service standards "
+                                     f"of {catalogue.council.name}.")
     if not config.site_url:
         config.site_url = catalogue.council.website.rstrip("/") + "/"
     return config

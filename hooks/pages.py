@@ -8,6 +8,7 @@ gets the current notices and explanations of glossary terms it uses.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from markupsafe import escape
@@ -65,8 +66,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     plan = config[PLANS_KEY].get(page.file.src_uri)
     if plan is not None:
-        # The theme prints titles without escaping: give it the escaped text.
-        page.meta["title"] = escape(plan.title)  # Markup: the theme's own `| e` leaves it as it is
+        # The theme prints titles and descriptions without escaping: give it escaped text (Markup,
+        # so the theme's own `| e` leaves it as it is). The home page's title is the council's name alone.
+        if plan.src != urls.HOME:
+            page.meta["title"] = escape(plan.title)
+        if plan.description:
+            page.meta["description"] = escape(plan.description)
         return markdown
     return fill_placeholders(markdown, config[CATALOGUE_KEY].council.name)
 
@@ -81,6 +86,25 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     except Exception as error:  # a template mistake: say which template, not a traceback
         stop_build(f"The page template {plan.template} failed for {page.file.src_uri}: {error}")
     return renderer.decorate(html + body, page.url, plan.notice_ids, plan.title)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Add each service's keywords to the search index: words people search for, not text to read."""
+    index_path = Path(config.site_dir) / "search" / "search_index.json"
+    if not index_path.is_file():
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    keywords = {plan.url: " ".join(plan.keywords) for plan in config[PLANS_KEY].values() if plan.keywords}
+    for doc in index.get("docs", []):
+        if doc.get("location") in keywords:
+            doc["text"] = (doc.get("text", "") + " " + keywords.pop(doc["location"])).strip()
+    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """Put the current notices in place, after search has indexed the page (so search finds each once)."""
+    plan = config[PLANS_KEY].get(page.file.src_uri)
+    return config[RENDERER_KEY].fill_notices(output, page.url, plan.notice_ids if plan else ())
 
 
 def _navigation(plans: dict[str, PagePlan], files: Files) -> list:

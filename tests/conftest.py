@@ -45,6 +45,18 @@ def sample(tmp_path_factory):
     return result
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole test session (Debian's, never a downloaded one)."""
+    from browser import CHROMIUM_ARGS, chromium_or_skip
+    executable = chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
 def pytest_sessionfinish(session, exitstatus):
     """In CI a skipped test is a failure: every test, browser ones included, must really run."""
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")

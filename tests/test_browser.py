@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import AXE_TAGS, CHROMIUM_ARGS, SiteServer, axe_source, chromium_or_skip, describe_violations, run_axe
+from browser import SiteServer, axe_source, describe_violations, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -25,16 +25,6 @@ def urls(sample):
     """Every page of the site, as a path from its root."""
     pages = sorted(str(p.parent.relative_to(sample.site)) for p in sample.site.rglob("index.html"))
     return ["" if p == "." else p + "/" for p in pages] + ["404.html"]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    executable = chromium_or_skip()
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture

@@ -17,7 +17,8 @@ class ChannelType:
     group: the section of the contact page and leaflet it is listed under.
     link: how its value becomes a link: "tel", "sms", "mailto", "url", or "" (post).
     offline: it can be used without the internet ("number": only when it has a number).
-    standards: the standards (by their `channel`) that apply to someone using it.
+    standards: the standards (by their `channel`) that apply to someone using it, its own first: a
+        service page shows only the first, the standards page and leaflets list them all.
     general: offered to services that name no channels of their own (the first of its type).
     """
 
@@ -42,15 +43,15 @@ CHANNEL_TYPES: dict[str, ChannelType] = {t.type: t for t in (
                 standards=("sms",)),
     ChannelType("email", "Email", "email", needs=("address",), link="mailto", standards=("email",), general=True),
     ChannelType("online", "Online", "online", needs=("url",), link="url", standards=("online",)),
-    ChannelType("webchat", "Webchat", "webchat", needs=("url",), link="url", standards=("online", "webchat")),
-    ChannelType("chatbot", "Digital assistant", "chatbot", needs=("url",), link="url", standards=("online", "chatbot")),
+    ChannelType("webchat", "Webchat", "webchat", needs=("url",), link="url", standards=("webchat", "online")),
+    ChannelType("chatbot", "Digital assistant", "chatbot", needs=("url",), link="url", standards=("chatbot", "online")),
     ChannelType("post", "Post", "post", needs=("address", "postcode"), offline=True, standards=("post",), general=True),
     ChannelType("social", "Social media", "social", needs=("url",), link="url", standards=("social",)),
     ChannelType("text-relay", "Relay UK", "relay", needs=("number",), link="tel", number_label="Text relay",
-                offline=True, standards=("phone", "text-relay"), general=True, relay=True,
+                offline=True, standards=("text-relay", "phone"), general=True, relay=True,
                 help_text="Use the Relay UK app or a textphone to call this number."),
     ChannelType("video-relay", "BSL video relay", "relay", needs_one_of=("number", "url"), link="tel",
-                number_label="Video relay", offline="number", standards=("phone", "video-relay"), general=True,
+                number_label="Video relay", offline="number", standards=("video-relay", "phone"), general=True,
                 help_text="Talk to us in British Sign Language through a video relay interpreter."),
 )}
 

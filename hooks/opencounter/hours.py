@@ -87,6 +87,11 @@ class OpeningHours:
                 groups.append((index, index, day))
         return [(day_range(first, last), day.text(in_sentence=True)) for first, last, day in groups]
 
+    def open_text(self) -> str:
+        """The days it is open, in one line: "Monday to Friday: 9am to 5pm; Saturday: 9am to midday"."""
+        return "; ".join(f"{days}: {text}" for days, text in self.summary()
+                         if text.lower() not in ("closed",))
+
     def bank_holiday_text(self) -> str:
         """The bank holiday rule as a sentence."""
         kind = self.bank_holidays.kind

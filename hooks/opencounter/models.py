@@ -294,10 +294,12 @@ class Catalogue:
         return tuple(s for s in self.services if any(o.id == office.id for o in s.offices))
 
     def standards_for(self, service: Service) -> tuple[Standard, ...]:
-        """Council-wide standards that apply to a service: "any", plus those for each way in."""
-        wanted = {"any"}
+        """The council-wide standards for the ways in a service offers: each channel's own (a phone
+        line's, not voicemail's), and visiting if it has an open office. The standards for every
+        contact ("any") are on the standards page, one link away, not repeated on every service."""
+        wanted = set()
         for channel in service.contact:
-            wanted.update(channel.kind.standards)
+            wanted.add(channel.kind.standards[0])
         if service.open_offices:
             wanted.add("in-person")
         return tuple(s for s in self.standards if s.channel in wanted)

@@ -6,6 +6,7 @@ overrides/opencounter/ (pages/ and components/), are autoescaped, and fail on un
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Sequence
@@ -21,6 +22,9 @@ from .text import Glossary, render_inline_markdown, render_markdown
 from .values import format_date, format_date_range, format_percent
 
 
+NOTICES = "<!-- oc-notices -->"
+
+
 @dataclass(frozen=True)
 class PagePlan:
     """One generated page: where it goes, its title, and what its template needs."""
@@ -32,6 +36,8 @@ class PagePlan:
     source_file: str = "services.yaml"
     in_nav: bool = False
     notice_ids: tuple[str, ...] = ()
+    description: str = ""  # for search engines and link previews: the page's summary
+    keywords: tuple[str, ...] = ()  # words people search for: in the search index, not on the page
 
     @property
     def url(self) -> str:
@@ -40,29 +46,43 @@ class PagePlan:
 
 def plan_site(catalogue: Catalogue, leaflets: Sequence[Any] = ()) -> list[PagePlan]:
     """Every page the catalogue makes, in a stable order. With leaflets, a page listing them."""
+    name = catalogue.council.name
     pages = [
-        PagePlan(urls.HOME, catalogue.council.name, "home.html", in_nav=True),
-        PagePlan(urls.SERVICES, "Services A to Z", "services.html", in_nav=True),
-        PagePlan(urls.CATEGORIES, "Services by topic", "categories.html"),
-        PagePlan(urls.CONTACT, "Contact us", "contact.html", in_nav=True),
-        PagePlan(urls.STANDARDS, catalogue.standards_title, "standards.html", source_file="standards.yaml", in_nav=True),
+        PagePlan(urls.HOME, name, "home.html", in_nav=True,
+                 description=catalogue.council.tagline or f"How to use {name}'s services, get in touch and visit us."),
+        PagePlan(urls.SERVICES, "Services A to Z", "services.html", in_nav=True,
+                 description=f"Every service {name} offers, from A to Z."),
+        PagePlan(urls.CATEGORIES, "Services by topic", "categories.html",
+                 description=f"{name}'s services, grouped by topic."),
+        PagePlan(urls.CONTACT, "Contact us", "contact.html", in_nav=True,
+                 description=f"Phone numbers, email, addresses, help if you are deaf, and how to complain to {name}."),
+        PagePlan(urls.STANDARDS, catalogue.standards_title, "standards.html", source_file="standards.yaml", in_nav=True,
+                 description=f"What {name} promises when you contact us, and how often we keep our promises."),
     ]
     if catalogue.offices:
-        pages.append(PagePlan(urls.OFFICES, "Offices", "offices.html", in_nav=True))
-    pages.append(PagePlan(urls.ACCESSIBILITY, "Accessibility statement", "accessibility.html"))
+        pages.append(PagePlan(urls.OFFICES, "Offices", "offices.html", in_nav=True,
+                              description=f"Where to see {name} in person, and when our offices are open."))
+    pages.append(PagePlan(urls.ACCESSIBILITY, "Accessibility statement", "accessibility.html",
+                          description=f"How accessible {name}'s website is, and how to report a problem."))
     if leaflets:
-        pages.append(PagePlan(urls.LEAFLETS, "Printed leaflets", "leaflets.html", in_nav=True))
+        pages.append(PagePlan(urls.LEAFLETS, "Printed leaflets", "leaflets.html", in_nav=True,
+                              description=f"Leaflets to print about {name}'s services, in standard and large print."))
     if catalogue.glossary:
-        pages.append(PagePlan(urls.GLOSSARY, "Glossary", "glossary.html", source_file="standards.yaml", in_nav=True))
+        pages.append(PagePlan(urls.GLOSSARY, "Glossary", "glossary.html", source_file="standards.yaml", in_nav=True,
+                              description="What the words we use mean."))
     for category in catalogue.categories:
         pages.append(PagePlan(urls.category(category.id), category.name, "category.html",
-                              {"category": category}, in_nav=True, notice_ids=(category.id,)))
+                              {"category": category}, in_nav=True, notice_ids=(category.id,),
+                              description=category.summary or f"{category.name}: services from {name}."))
     for service in catalogue.services:
         pages.append(PagePlan(urls.service(service.id), service.name, "service.html", {"service": service},
-                              notice_ids=(service.id, service.category.id)))
+                              notice_ids=(service.id, service.category.id), description=service.summary,
+                              keywords=service.keywords))
     for office in catalogue.offices:
         pages.append(PagePlan(urls.office(office.id), office.name, "office.html", {"office": office},
-                              notice_ids=(office.id,)))
+                              notice_ids=(office.id,),
+                              description=f"{office.name}, {', '.join(office.address)}, {office.postcode}: "
+                                          "opening hours, closures and how to get there."))
     return pages
 
 
@@ -81,11 +101,12 @@ class SiteRenderer:
             markdown=render_markdown, inline_markdown=render_inline_markdown, date=format_date,
             date_range=format_date_range, percent=format_percent, short_url=urls.short_url, term_anchor=self.glossary.anchor_of)
         self.env.tests["contains_word"] = lambda words, part: any(part in w.lower() for w in words)
+        self.env.tests["contains_text"] = lambda text, part: part.lower() in (text or "").lower()
         self.env.globals.update(
             catalogue=catalogue, council=catalogue.council, urls=urls, day_names=DAY_NAMES,
             upcoming=lambda office: closures_coming_up(catalogue, office), access_text=ACCESS_TEXT,
             channel_groups=groups_in_order(), standard_headings=STANDARD_HEADINGS,
-            leaflets=self.leaflets, leaflets_for=self.leaflets_for)
+            leaflets=self.leaflets, leaflets_for=self.leaflets_for, first_sentence=first_sentence)
 
     def render(self, plan: PagePlan) -> str:
         """The body of a generated page, as HTML."""
@@ -93,25 +114,50 @@ class SiteRenderer:
         return template.render(page_url=plan.url, link=_linker(plan.url), plan=plan, **plan.context)
 
     def decorate(self, html: str, page_url: str, notice_ids: tuple[str, ...] = (), title: str = "") -> str:
-        """Add the notices for this page above the text, and explain glossary terms it uses."""
-        notices = self.catalogue.notices_for() + (self.catalogue.notices_for(*notice_ids) if notice_ids else ())
+        """Mark where the notices go, and explain the glossary terms the page uses.
+
+        Notices go below the page's own summary (a template may place NOTICES itself, after safety
+        text); they are filled in by `fill_notices` once search has indexed the page, so search finds
+        a notice once, on the home page, not on every page it is shown on.
+        """
         skip = {title.lower()} if title else set()
         if page_url == urls.url_of(urls.GLOSSARY):
             skip |= set(self.glossary.terms)
         html, used = self.glossary.link_terms(html, skip)
-        parts = self.env.get_template("components/page_extras.html").render(
-            notices=notices, terms=used, link=_linker(page_url), page_url=page_url)
-        top, _, bottom = parts.partition("<!-- body -->")
-        head, h1_end, rest = html.partition("</h1>")
-        if h1_end:
-            return head + h1_end + top + rest + bottom
-        return top + html + bottom
+        terms = self.env.get_template("components/page_extras.html").render(
+            terms=used, link=_linker(page_url), page_url=page_url)
+        if NOTICES not in html:
+            head, h1_end, rest = html.partition("</h1>")
+            if not h1_end:
+                head, h1_end, rest = "", "", html
+            summary_end = rest.find("</p>")
+            if 0 <= summary_end and not rest[:summary_end].lstrip().startswith(("<h", "<div", "<ul")):
+                rest = rest[:summary_end + 4] + NOTICES + rest[summary_end + 4:]
+            else:
+                rest = NOTICES + rest
+            html = head + h1_end + rest
+        return html + terms
+
+    def fill_notices(self, output: str, page_url: str, notice_ids: tuple[str, ...] = ()) -> str:
+        """The finished page with its current notices in place: short, the rest of a long one a tap away."""
+        if NOTICES not in output:
+            return output
+        notices = () if page_url == urls.url_of(urls.HOME) else self.catalogue.notices_for()
+        notices += self.catalogue.notices_for(*notice_ids) if notice_ids else ()
+        html = self.env.get_template("components/notices.html").render(notices=notices) if notices else ""
+        return output.replace(NOTICES, html, 1)
 
     # ------------------------------------------------------------ helpers for templates
 
     def leaflets_for(self, page_src: str) -> list[Any]:
         """The leaflets (both editions) that belong to a web page."""
         return [leaflet for leaflet in self.leaflets if leaflet.plan.page_src == page_src]
+
+
+def first_sentence(text: str) -> tuple[str, str]:
+    """A notice split after its first sentence, when it has more: (first, rest)."""
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", text.strip(), maxsplit=1)
+    return (parts[0], parts[1]) if len(parts) == 2 else (text.strip(), "")
 
 
 def closures_coming_up(catalogue: Catalogue, office: Office, months: int = 3) -> list[dict[str, Any]]:

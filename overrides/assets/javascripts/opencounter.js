@@ -8,6 +8,7 @@ document$.subscribe(function () {
       var button = document.createElement("button");
       button.type = "button";
       button.className = label.className + " oc-header-button";
+      button.setAttribute("data-oc-toggle", pair[0]);
       button.setAttribute("aria-label", pair[1]);
       button.innerHTML = label.innerHTML;
       button.addEventListener("click", function () {
