@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from datetime import date
@@ -141,6 +142,23 @@ def test_glossary_terms_are_explained_where_they_appear(built, request):
 def test_search_index_has_service_names_keywords_and_summaries(sample):
     index = (sample.site / "search" / "search_index.json").read_text()
     assert "Council Tax" in index and "rubbish" in index
+    docs = json.loads(index)["docs"]
+    council_tax = next(d for d in docs if d["location"] == "services/council-tax/")
+    assert "ctax" in council_tax["text"]  # words people search for are found...
+    assert "ctax" not in sample.page("services/council-tax")  # ...but are not text for residents to read
+    assert "Also searched for" not in sample.page("services/council-tax")
+
+
+def test_a_notice_is_shown_where_it_applies_but_found_once_by_search(sample):
+    docs = json.loads((sample.site / "search" / "search_index.json").read_text())["docs"]
+    found = [d["location"] for d in docs if "Riverside House closes at 5:15pm" in d["text"]]
+    assert found == ["#notices"]  # the home page's list of notices
+    service = sample.page("services/council-tax")
+    assert "Riverside House closes at 5:15pm" in service  # still shown on the page
+    # Below the summary and the service's own first words, never above them.
+    assert service.index('class="oc-lede"') < service.index('class="oc-start"') < service.index('class="oc-notices"')
+    child = sample.page("services/worried-about-a-child")
+    assert child.index("If a child is in immediate danger, call 999.") < child.index('class="oc-notices"')
 
 
 def test_pages_have_one_h1_and_en_gb(sample):

@@ -12,7 +12,7 @@ import statistics
 import pypdfium2
 import pytest
 
-from browser import SiteServer
+from browser import SiteServer, axe_source, describe_violations, run_axe
 from conftest import FIXTURES
 from sitebuild import build, make_project
 
@@ -178,3 +178,16 @@ def test_at_desktop_width_the_header_has_no_dead_menu_or_second_search_button(br
         .map(e => e.getAttribute('aria-label') || e.getAttribute('for') || e.textContent.trim())""")
     context.close()
     assert "Open the menu" not in visible and "Search this site" not in visible, visible
+
+
+def test_axe_finds_nothing_on_any_page_at_320_pixels(browser, site):
+    context = browser.new_context(viewport={"width": 320, "height": 640}, reduced_motion="reduce")
+    page = context.new_page()
+    source = axe_source()
+    pages = sorted(str(p.parent.relative_to(site.built.site)) for p in site.built.site.rglob("index.html"))
+    problems = []
+    for path in pages + ["404.html"]:
+        page.goto(f"{site.origin}/{'' if path == '.' else path if path.endswith('.html') else path + '/'}")
+        problems += describe_violations(f"{path} at 320px", run_axe(page, source))
+    context.close()
+    assert not problems, "\n".join(problems[:20])
