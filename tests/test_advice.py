@@ -186,3 +186,17 @@ def test_the_sample_ships_with_at_most_5_pieces_of_advice():
     result = run_check(ROOT)
     pieces = [line for line in result.stdout.splitlines() if ": advice (" in line]
     assert len(pieces) <= 5, "\n".join(pieces)
+
+
+def test_under_github_actions_each_problem_is_also_an_annotation_on_its_line(tmp_path):
+    (tmp_path / "services.yaml").write_text((FIXTURES / "invalid" / "bad-choice.yaml").read_text())
+    (tmp_path / "standards.yaml").write_text((FIXTURES / "valid" / "standards.yaml").read_text())
+    result = subprocess.run([sys.executable, "-m", "opencounter.check", str(tmp_path)], capture_output=True, text=True,
+                            env={"PYTHONPATH": str(ROOT / "hooks"), "BUILD_DATE": "2026-11-24", "PATH": "/usr/bin:/bin",
+                                 "GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert annotations[0].startswith("::error file=services.yaml,line=26,col=13,title=Error::'walkin' is not one")
+    assert "%0ADid you mean 'walk-in'?" in annotations[0]
+    plain = run_check(tmp_path)
+    assert not [line for line in plain.stdout.splitlines() if line.startswith("::")]

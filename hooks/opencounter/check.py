@@ -7,6 +7,7 @@ there are errors and 0 when there is only advice.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -54,8 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     advice = advise(services, standards, catalogue, settings, today) if services.is_file() and standards.is_file() else []
     if catalogue is not None and (folder / "content").is_dir() and "other-council" not in settings.off:
         advice += other_councils(folder / "content", catalogue.council.name)
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in errors + advice:
         print(problem.format(), end="\n\n")
+        if annotate:  # GitHub shows these on the lines of the file, in the pull request and the editor
+            print(github_annotation(problem))
     if advice:
         counts = {}
         for item in advice:
@@ -64,6 +68,21 @@ def main(argv: list[str] | None = None) -> int:
               ". To switch a rule off or change its limit, see 'extra: advice:' in mkdocs.yml.")
     print(_summary(len(errors), len(advice)))
     return 1 if errors else 0
+
+
+def github_annotation(problem) -> str:
+    """The problem as a GitHub Actions workflow command: ::error file=…,line=…,col=…::message."""
+    def data(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(text: str) -> str:
+        return data(text).replace(":", "%3A").replace(",", "%2C")
+
+    kind = "warning" if problem.severity == "advice" else "error"
+    title = f"Advice ({problem.rule})" if problem.severity == "advice" else "Error"
+    message = problem.message + (f"\n{problem.hint}" if problem.hint else "")
+    return (f"::{kind} file={prop(problem.file)},line={problem.line},col={problem.column},"
+            f"title={prop(title)}::{data(message)}")
 
 
 def _summary(errors: int, advice: int) -> str:

@@ -7,6 +7,7 @@ tel: links, so nothing an officer pastes can run in a resident's browser.
 
 from __future__ import annotations
 
+import html as html_module
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -77,6 +78,14 @@ def render_inline_markdown(text: str) -> Markup:
 
 _UNBREAKABLE = re.compile(r"\b(?:0\d{2,4}(?: \d{3,4}){1,2}|18001 0\d{2,4}(?: \d{3,4}){1,2}|"
                           r"[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b")
+
+
+def markdown_as_text(text: str) -> str:
+    """A Markdown field as plain text for data files: paragraphs kept, markup and addresses gone."""
+    html = re.sub(r"\s*\n\s*", " ", str(render_markdown(text)))  # a line break inside a paragraph is a space
+    html = re.sub(r"</(p|li|h3|h4|blockquote)>", "\n", html)
+    plain = html_module.unescape(re.sub(r"<[^>]+>", "", html))
+    return "\n".join(line.strip() for line in plain.splitlines() if line.strip())
 
 
 def keep_together(text: str) -> Markup:

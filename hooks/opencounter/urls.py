@@ -31,6 +31,11 @@ def office(office_id: str) -> str:
     return f"offices/{office_id}/index.md"
 
 
+def calendar(office_id: str) -> str:
+    """The iCalendar file of an office's closures and bank holidays."""
+    return f"calendars/{office_id}.ics"
+
+
 def url_of(src_path: str) -> str:
     """The directory-style URL of a source path: "services/x/index.md" -> "services/x/"."""
     path = src_path[:-3] if src_path.endswith(".md") else src_path

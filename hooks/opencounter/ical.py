@@ -1,0 +1,75 @@
+"""Each office's closures and the bank holidays it closes for (or opens differently on), as iCalendar.
+
+Residents and library staff subscribe to the file and see the days in their own calendar. The
+same catalogue and build date always give the same bytes (RFC 5545: CRLF lines folded at 75
+octets, text escaped, a stable UID for each day).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+
+from .calendar import bank_holidays, months_ahead
+from .models import Catalogue, Office
+
+MONTHS_AHEAD = 12
+
+
+def office_calendar(catalogue: Catalogue, office: Office) -> bytes:
+    """The iCalendar file of one office: closures that have not ended, and bank holidays in the next year."""
+    stamp = catalogue.build_date.strftime("%Y%m%dT000000Z")
+    domain = catalogue.council.website.split("//", 1)[-1].split("/", 1)[0]
+    namespace = uuid.uuid5(uuid.NAMESPACE_URL, catalogue.council.website.rstrip("/") + "/calendars/" + office.id)
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Open Counter//Office closures//EN", "CALSCALE:GREGORIAN",
+             "METHOD:PUBLISH", f"X-WR-CALNAME:{_text(office.name + ': closures and bank holidays')}",
+             "X-WR-TIMEZONE:Europe/London"]
+
+    def event(start: date, end: date, summary: str, kind: str) -> None:
+        uid = uuid.uuid5(namespace, f"{kind}/{start.isoformat()}/{end.isoformat()}")
+        lines.extend(["BEGIN:VEVENT", f"UID:{uid}@{domain}", f"DTSTAMP:{stamp}",
+                      f"DTSTART;VALUE=DATE:{start.strftime('%Y%m%d')}",
+                      f"DTEND;VALUE=DATE:{(end + timedelta(days=1)).strftime('%Y%m%d')}",
+                      f"SUMMARY:{_text(summary)}", "TRANSP:TRANSPARENT", "END:VEVENT"])
+
+    closed: set[date] = set()
+    for closure in catalogue.upcoming_closures(office):
+        event(closure.start, closure.end, f"{office.name} closed" + (f": {closure.reason}" if closure.reason else ""),
+              "closure")
+        closed.update(closure.start + timedelta(days=n) for n in range((closure.end - closure.start).days + 1))
+    hours = office.opening_hours
+    if hours is not None and not office.is_closed:
+        today = catalogue.build_date
+        for day, name in bank_holidays(catalogue.council.nation, today, months_ahead(today, MONTHS_AHEAD)):
+            usual, actual = hours.days[day.weekday()], hours.on(day, {day})
+            if day in closed or actual == usual:
+                continue
+            change = f"open {actual.text(in_sentence=True)}" if actual.is_open else "closed"
+            event(day, day, f"{office.name} {change} ({name}, bank holiday)", "bank-holiday")
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(_fold(line) for line in lines) + "\r\n").encode("utf-8")
+
+
+def _text(value: str) -> str:
+    """RFC 5545 TEXT: backslash, semicolon, comma and new lines escaped."""
+    return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+
+
+def _fold(line: str) -> str:
+    """Lines longer than 75 octets continue on the next line after a space, never inside a character."""
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    parts, current, limit = [], b"", 75
+    for char in line:
+        encoded = char.encode("utf-8")
+        if len(current) + len(encoded) > limit:
+            parts.append(current.decode("utf-8"))
+            current, limit = b"", 74  # continuation lines start with a space
+        current += encoded
+    parts.append(current.decode("utf-8"))
+    return "\r\n ".join(parts)
+
+
+__all__ = ["office_calendar"]

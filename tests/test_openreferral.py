@@ -1,0 +1,175 @@
+"""Open Referral UK files, HSDS tables, calendars and JSON-LD: valid, stable, and the same facts as the catalogue."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import uuid
+from pathlib import Path
+
+import jsonschema
+import pytest
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
+
+from conftest import FIXTURES
+from opencounter.openreferral import TABLES
+from sitebuild import build, make_project
+
+pytestmark = pytest.mark.build
+
+SCHEMAS = Path(__file__).parent / "reference" / "openreferral-uk-3.0" / "schema"
+BASE = "https://openreferraluk.org/specifications/3.0/schema/"
+
+
+def _registry() -> Registry:
+    """The official schemas refer to each other by their web addresses: map those to the local copies."""
+    return Registry().with_resources(
+        (BASE + path.name, DRAFT202012.create_resource(json.loads(path.read_text()))) for path in SCHEMAS.glob("*.json"))
+
+
+REGISTRY = _registry()
+
+
+def validate(name: str, document) -> list[str]:
+    schema = json.loads((SCHEMAS / name).read_text())
+    validator = jsonschema.Draft202012Validator(schema, registry=REGISTRY, format_checker=jsonschema.FormatChecker())
+    return [f"{list(error.path)}: {error.message}" for error in validator.iter_errors(document)]
+
+
+@pytest.fixture(scope="module", params=["sample", "format-1-1"])
+def built(request, tmp_path_factory):
+    if request.param == "sample":
+        return request.getfixturevalue("sample")
+    project = make_project(tmp_path_factory.mktemp("oruk"), FIXTURES / "format-1-1" / "services.yaml",
+                           FIXTURES / "format-1-1" / "standards.yaml")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    return result
+
+
+def _services(built) -> list[dict]:
+    return [json.loads(p.read_text()) for p in sorted((built.site / "openreferral" / "services").glob("*.json"))]
+
+
+def test_the_root_answers_the_version_profile_and_openapi_address(built):
+    root = json.loads((built.site / "openreferral" / "index.json").read_text())
+    assert root["version"] == "HSDS-UK-3.0"
+    assert not validate("api_details.json", root)
+
+
+def test_the_services_list_is_one_valid_page_of_every_service(built):
+    page = json.loads((built.site / "openreferral" / "services.json").read_text())
+    count = len(list((built.project / "services.yaml").read_text().split("\n  - id: "))) - 1
+    assert page["total_items"] == page["size"] == len(page["contents"]) > 0
+    assert (page["total_pages"], page["page_number"], page["first_page"], page["last_page"], page["empty"]) == \
+        (1, 1, True, True, False)
+    assert not validate("service_list.json", page)
+    assert len(page["contents"]) == len(_services(built)) <= count
+
+
+def test_every_service_file_validates_against_the_official_schema(built):
+    services = _services(built)
+    assert services
+    problems = [f"{s['name']}: {p}" for s in services for p in validate("service.json", s)]
+    assert not problems, problems[:10]
+    for service in services:
+        assert (built.site / "openreferral" / "services" / f"{service['id']}.json").is_file()
+        assert uuid.UUID(service["id"]).version == 5
+
+
+def test_ids_are_the_same_in_every_build_and_differ_between_councils(sample, tmp_path):
+    again = make_project(tmp_path / "again", sample.project / "services.yaml", sample.project / "standards.yaml")
+    assert build(again, "2026-11-24", "--site-dir", str(tmp_path / "again-site")).returncode == 0
+    first = sorted(p.name for p in (sample.site / "openreferral" / "services").glob("*.json"))
+    second = sorted(p.name for p in (tmp_path / "again-site" / "openreferral" / "services").glob("*.json"))
+    assert first == second
+    other = (sample.project / "services.yaml").read_text().replace("https://www.riverside.example",
+                                                                    "https://www.elsewhere.example")
+    moved = make_project(tmp_path / "moved", other, sample.project / "standards.yaml")
+    assert build(moved, "2026-11-24", "--site-dir", str(tmp_path / "moved-site")).returncode == 0
+    third = sorted(p.name for p in (tmp_path / "moved-site" / "openreferral" / "services").glob("*.json"))
+    assert not set(first) & set(third)
+
+
+def test_a_service_carries_its_offices_hours_closures_and_phones(sample):
+    council_tax = next(s for s in _services(sample) if s["name"] == "Council Tax")
+    assert council_tax["organization"]["name"] == "Riverside Borough Council"
+    places = {link["location"]["name"]: link["location"] for link in council_tax["service_at_locations"]}
+    house = places["Riverside House"]
+    assert house["addresses"][0]["postal_code"] == "RV1 2AB" and house["addresses"][0]["country"] == "GB"
+    weekly = [s for s in council_tax["schedules"] if s.get("freq") == "WEEKLY" and "Riverside House" in s["attending_type"]]
+    assert {(s["byday"], s["opens_at"], s["closes_at"]) for s in weekly} == {("MO,TU,WE,TH", "08:45", "17:15"),
+                                                                             ("FR", "08:45", "16:45")}
+    closures = [s for s in council_tax["schedules"] if s.get("valid_from")]
+    assert any(s["valid_from"] == "2026-12-24" and s["valid_to"] == "2027-01-01" for s in closures)
+    assert "01632 960000" in {p["number"] for p in council_tax["phones"]}
+
+
+def test_the_tables_are_a_data_package_with_one_csv_per_table(built):
+    folder = built.site / "openreferral"
+    package = json.loads((folder / "datapackage.json").read_text())
+    assert {r["name"] for r in package["resources"]} == set(TABLES)
+    for resource in package["resources"]:
+        rows = list(csv.DictReader(io.StringIO((folder / resource["path"]).read_text(encoding="utf-8"))))
+        assert [f["name"] for f in resource["schema"]["fields"]] == list(TABLES[resource["name"]])
+        assert len({row["id"] for row in rows}) == len(rows), resource["name"]  # ids are unique
+    services = list(csv.DictReader(io.StringIO((folder / "services.csv").read_text(encoding="utf-8"))))
+    assert len(services) == len(_services(built))
+
+
+def test_each_office_has_a_calendar_of_closures_and_bank_holidays(sample):
+    text = (sample.site / "calendars" / "riverside-house.ics").read_bytes().decode("utf-8")
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
+    assert "DTSTART;VALUE=DATE:20261224\r\nDTEND;VALUE=DATE:20270102\r\n" in text  # to 1 January, inclusive
+    assert "SUMMARY:Riverside House closed: Christmas and New Year" in text
+    assert "bank holiday" in text
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    assert 'href="../../calendars/riverside-house.ics"' in sample.page("offices/riverside-house")
+
+
+def _json_ld(html: str) -> dict:
+    found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(found) == 1
+    return json.loads(found[0])
+
+
+def test_service_pages_describe_a_government_service(sample):
+    data = _json_ld(sample.page("services/council-tax"))
+    assert data["@type"] == "GovernmentService" and data["name"] == "Council Tax"
+    assert data["provider"]["name"] == "Riverside Borough Council"
+    phones = [c["servicePhone"]["telephone"] for c in data["availableChannel"] if "servicePhone" in c]
+    assert "01632 960000" in phones
+    assert any(c.get("serviceLocation", {}).get("address", {}).get("postalCode") == "RV1 2AB"
+               for c in data["availableChannel"])
+
+
+def test_office_pages_give_hours_and_special_days(sample):
+    data = _json_ld(sample.page("offices/riverside-house"))
+    assert data["@type"] == "GovernmentOffice" and data["address"]["postalCode"] == "RV1 2AB"
+    hours = {(tuple(d.split("/")[-1] for d in h["dayOfWeek"]), h["opens"], h["closes"])
+             for h in data["openingHoursSpecification"]}
+    assert (("Monday", "Tuesday", "Wednesday", "Thursday"), "08:45", "17:15") in hours
+    special = data["specialOpeningHoursSpecification"]
+    assert {"validFrom": "2026-12-24", "validThrough": "2027-01-01", "opens": "00:00", "closes": "00:00"} \
+        .items() <= special[0].items()
+
+
+def test_the_contact_page_lists_contact_points(sample):
+    data = _json_ld(sample.page("contact"))
+    assert data["@type"] == "GovernmentOrganization"
+    assert "01632 960000" in {p.get("telephone") for p in data["contactPoint"]}
+
+
+def test_no_catalogue_text_can_close_the_json_ld_script(tmp_path):
+    hostile = "</script><script>alert(1)</script>"
+    services = (FIXTURES / "valid" / "services.yaml").read_text().replace(
+        "summary: Find out when your bins are collected.", f"summary: \"{hostile}\"")
+    project = make_project(tmp_path, services, FIXTURES / "valid" / "standards.yaml")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    html = (project / "site" / "services" / "bin-collections" / "index.html").read_text()
+    assert "<script>alert(1)" not in html
+    assert _json_ld(html)["description"] == hostile  # the text itself survives, as data
