@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 
 import pytest
 
@@ -40,55 +41,50 @@ def _wait_for(check, seconds: float = 30) -> bool:
     return False
 
 
-def test_a_mistake_during_preview_keeps_the_last_good_site(tmp_path):
+@contextmanager
+def preview(tmp_path, **env):
+    """`mkdocs serve` on the valid catalogue: (project, the service page's address, a function reading the log)."""
     project = make_project(tmp_path / "p", FIXTURES / "valid" / "services.yaml", FIXTURES / "valid" / "standards.yaml")
     port = _free_port()
-    log = open(tmp_path / "serve.log", "w+")
-    env = dict(os.environ, BUILD_DATE="2026-11-24", NO_MKDOCS_2_WARNING="1")
+    log_path = tmp_path / "serve.log"
+    log = open(log_path, "w+")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
-    page = f"http://127.0.0.1:{port}/services/bin-collections/"
+                              cwd=project, env=dict(os.environ, BUILD_DATE="2026-11-24", NO_MKDOCS_2_WARNING="1", **env),
+                              stdout=log, stderr=subprocess.STDOUT)
     try:
-        assert _wait_for(lambda: "Bin collections" in _get(page)), (tmp_path / "serve.log").read_text()
-        services = project / "services.yaml"
-        good = services.read_text()
-        services.write_text(good.replace("access: walk-in", "access: walkin"))
-        assert _wait_for(lambda: "Did you mean 'walk-in'?" in (tmp_path / "serve.log").read_text())
-        assert "Bin collections" in _get(page)  # still the last good site
-        services.write_text(good.replace("name: Bin collections", "name: Bin days"))
-        assert _wait_for(lambda: "Bin days" in _get(page)), (tmp_path / "serve.log").read_text()
-        assert "Traceback" not in (tmp_path / "serve.log").read_text()
+        yield project, f"http://127.0.0.1:{port}/services/bin-collections/", log_path.read_text
     finally:
         server.terminate()
         server.wait(timeout=10)
         log.close()
 
 
+def test_a_mistake_during_preview_keeps_the_last_good_site(tmp_path):
+    with preview(tmp_path) as (project, page, log):
+        assert _wait_for(lambda: "Bin collections" in _get(page)), log()
+        services = project / "services.yaml"
+        good = services.read_text()
+        services.write_text(good.replace("access: walk-in", "access: walkin"))
+        assert _wait_for(lambda: "Did you mean 'walk-in'?" in log())
+        assert "Bin collections" in _get(page)  # still the last good site
+        services.write_text(good.replace("name: Bin collections", "name: Bin days"))
+        assert _wait_for(lambda: "Bin days" in _get(page)), log()
+        assert "Traceback" not in log()
+
+
 def test_a_catalogue_file_deleted_while_previewing_never_hangs_a_page(tmp_path):
-    project = make_project(tmp_path / "p", FIXTURES / "valid" / "services.yaml", FIXTURES / "valid" / "standards.yaml")
-    port = _free_port()
-    log = open(tmp_path / "serve.log", "w+")
-    env = dict(os.environ, BUILD_DATE="2026-11-24", NO_MKDOCS_2_WARNING="1", OPENCOUNTER_LEAFLETS="off")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
-    page = f"http://127.0.0.1:{port}/services/bin-collections/"
-    try:
-        assert _wait_for(lambda: "Bin collections" in _get(page)), (tmp_path / "serve.log").read_text()
+    with preview(tmp_path, OPENCOUNTER_LEAFLETS="off") as (project, page, log):
+        assert _wait_for(lambda: "Bin collections" in _get(page)), log()
         services = project / "services.yaml"
         good = services.read_text()
         services.unlink()
-        assert _wait_for(lambda: "The file services.yaml is missing." in (tmp_path / "serve.log").read_text())
+        assert _wait_for(lambda: "The file services.yaml is missing." in log())
         started = time.monotonic()
         assert "Bin collections" in _get(page)  # answered at once, from the last good site
         assert time.monotonic() - started < 5
         services.write_text(good.replace("name: Bin collections", "name: Bin days"))
-        assert _wait_for(lambda: "Bin days" in _get(page)), (tmp_path / "serve.log").read_text()
-        log_text = (tmp_path / "serve.log").read_text()
-        assert "Traceback" not in log_text and "Config value" not in log_text
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        log.close()
+        assert _wait_for(lambda: "Bin days" in _get(page)), log()
+        assert "Traceback" not in log() and "Config value" not in log()
 
 
 def test_a_missing_catalogue_file_gets_the_plain_message_in_a_build(tmp_path):

@@ -11,6 +11,7 @@ def test_the_github_workflow_checks_builds_tests_and_publishes_main():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text())
     triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
     assert triggers["push"]["branches"] == ["main"] and "pull_request" in triggers
+    assert triggers["schedule"]  # rebuilt every day: notices and closures depend on the date
     steps = workflow["jobs"]["build"]["steps"]
     commands = [step.get("run") for step in steps if "run" in step]
     assert commands == ["make check", "make site", "make test"]
