@@ -19,6 +19,7 @@ per table, for spreadsheets and open-data portals.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import uuid
@@ -40,15 +41,18 @@ _COUNTRY_PART = {"england": "England", "wales": "Wales", "scotland": "Scotland",
                  "northern-ireland": "Northern Ireland"}
 
 
-@dataclass(frozen=True)
+@dataclass
 class Ids:
     """Stable UUIDs: the same council website and catalogue id always give the same UUID."""
 
     website: str
 
+    @functools.cached_property
+    def namespace(self) -> uuid.UUID:
+        return uuid.uuid5(uuid.NAMESPACE_URL, self.website.rstrip("/") + "/")
+
     def of(self, *parts: str) -> str:
-        namespace = uuid.uuid5(uuid.NAMESPACE_URL, self.website.rstrip("/") + "/")
-        return str(uuid.uuid5(namespace, "/".join(parts)))
+        return str(uuid.uuid5(self.namespace, "/".join(parts)))
 
 
 class OpenReferral:
@@ -58,6 +62,9 @@ class OpenReferral:
         self.catalogue = catalogue
         self.site_url = site_url.rstrip("/") + "/"
         self.ids = Ids(catalogue.council.website)
+        # Each service's records, made once for the list, the service file and the tables.
+        self._cores: dict[str, dict[str, Any]] = {}
+        self._records: dict[str, dict[str, Any]] = {}
 
     # ------------------------------------------------------------ the API's answers
 
@@ -66,13 +73,18 @@ class OpenReferral:
 
     def service_list(self) -> dict[str, Any]:
         """`/services` as one page with every service (one-to-one fields only, as the API's list has)."""
-        contents = [self._service_core(s) for s in self.catalogue.services]
+        contents = [dict(self._service_core(s)) for s in self.catalogue.services]
         return {"total_items": len(contents), "total_pages": 1, "page_number": 1, "size": len(contents),
                 "first_page": True, "last_page": True, "empty": not contents, "contents": contents}
 
     def service(self, service: Service) -> dict[str, Any]:
         """`/services/{id}`: the service with its organisation, locations, schedules, contacts and phones."""
-        record = self._service_core(service)
+        if service.id not in self._records:
+            self._records[service.id] = self._service_record(service)
+        return self._records[service.id]
+
+    def _service_record(self, service: Service) -> dict[str, Any]:
+        record = dict(self._service_core(service))
         record["organization"] = self.organization()
         locations = [self._service_at_location(service, office) for office in service.offices]
         if locations:
@@ -114,6 +126,11 @@ class OpenReferral:
         return record
 
     def _service_core(self, service: Service) -> dict[str, Any]:
+        if service.id not in self._cores:
+            self._cores[service.id] = self._make_core(service)
+        return self._cores[service.id]
+
+    def _make_core(self, service: Service) -> dict[str, Any]:
         description = service.summary
         if service.description:
             description += "\n\n" + plain_text(service.description)
@@ -299,7 +316,7 @@ def _hhmm(minutes: int) -> str:
 
 
 def _json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _csv(fields: Iterable[str], rows: list[dict[str, Any]]) -> bytes:

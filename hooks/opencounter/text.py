@@ -7,6 +7,7 @@ tel: links, so nothing an officer pastes can run in a resident's browser.
 
 from __future__ import annotations
 
+import functools
 import html as html_module
 import re
 import unicodedata
@@ -80,6 +81,7 @@ _UNBREAKABLE = re.compile(r"\b(?:0\d{2,4}(?: \d{3,4}){1,2}|18001 0\d{2,4}(?: \d{
                           r"[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b")
 
 
+@functools.lru_cache(maxsize=4096)
 def markdown_as_text(text: str) -> str:
     """A Markdown field as plain text for data files: paragraphs kept, markup and addresses gone."""
     html = re.sub(r"\s*\n\s*", " ", str(render_markdown(text)))  # a line break inside a paragraph is a space
