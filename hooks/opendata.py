@@ -1,34 +1,34 @@
 """MkDocs hook: the catalogue in the forms other systems read.
 
 Open Referral UK files and the HSDS tables under openreferral/, an iCalendar file per office
-under calendars/, and schema.org JSON-LD in the head of service, office and contact pages.
+under calendars/ (made on the other core while the pages are built), and schema.org JSON-LD in
+the head of service, office and contact pages.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from catalogue import CATALOGUE_KEY
+from catalogue import CATALOGUE_KEY, stop_build
 from pages import PLANS_KEY
 from opencounter import urls
-from opencounter.ical import office_calendar
+from opencounter.exports import Exports
 from opencounter.jsonld import StructuredData, script_tag
-from opencounter.openreferral import OpenReferral
 
 DATA_KEY = "opencounter_structured_data"
+FILES_KEY = "opencounter_export_files"
 
 
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     catalogue = config[CATALOGUE_KEY]
     site_url = config.site_url or catalogue.council.website
-    generated = OpenReferral(catalogue, site_url).files()
-    generated.update({urls.calendar(office.id): office_calendar(catalogue, office) for office in catalogue.offices})
-    for path, content in generated.items():
-        files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     config[DATA_KEY] = StructuredData(catalogue, site_url)
-    return files
+    # Made in the project's .build folder (ignored by git), on the same disk as site/ and .build/site.
+    config[FILES_KEY] = Exports(catalogue, site_url, Path(config.config_file_path).parent / ".build")
+    return config
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -46,3 +46,11 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     else:
         return output
     return output.replace("</head>", script_tag(document) + "\n</head>", 1)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Move the data files into the site (not into the sitemap: they are data, not pages)."""
+    try:
+        config[FILES_KEY].move_into(Path(config.site_dir))
+    except Exception as error:  # a bug here must say so, not leave a half-written site
+        stop_build(f"The open data files could not be made: {error}")

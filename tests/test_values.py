@@ -123,3 +123,21 @@ def test_a_letter_o_for_a_zero_gets_the_right_hint():
     with pytest.raises(ValueProblem) as caught:
         read_postcode("CA14 OYJ")
     assert "Did you mean 'CA14 0YJ'?" in caught.value.hint
+
+
+def test_limits_that_keep_the_output_buildable():
+    from opencounter.calendar import build_date
+    with pytest.raises(ValueProblem, match="from 1970 to 2105"):
+        build_date({"BUILD_DATE": "1969-12-31"})
+    with pytest.raises(ValueProblem, match="from 1970 to 2105"):
+        build_date({"BUILD_DATE": "2106-01-01"})
+    assert build_date({"BUILD_DATE": "2105-12-31"}) == date(2105, 12, 31)
+    with pytest.raises(ValueProblem, match="The year 0 is not a year"):
+        read_date("0000-01-01")
+    with pytest.raises(ValueProblem, match="the limit is 300"):
+        read_url("https://www.riverside.example/" + "a" * 300)
+    with pytest.raises(ValueProblem, match="user name or password"):
+        read_url("https://officer:secret@www.riverside.example/")
+    with pytest.raises(ValueProblem, match="at most 80 characters"):
+        read_id("a" * 81)
+    assert read_id("a" * 80) == "a" * 80

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from datetime import date
 
@@ -34,8 +35,13 @@ def build_date(environ: dict[str, str] | None = None) -> date:
 
 def bank_holidays(nation: str, start: date, end: date) -> list[tuple[date, str]]:
     """Bank holidays from start to end inclusive, in date order, with their names."""
+    return list(_bank_holidays(nation, start, end))
+
+
+@functools.lru_cache(maxsize=64)  # every office page and calendar asks for the same months
+def _bank_holidays(nation: str, start: date, end: date) -> tuple[tuple[date, str], ...]:
     calendar = holidays.country_holidays("GB", subdiv=_SUBDIVISIONS[nation], years=range(start.year, end.year + 1))
-    return sorted((day, name) for day, name in calendar.items() if start <= day <= end)
+    return tuple(sorted((day, name) for day, name in calendar.items() if start <= day <= end))
 
 
 def months_ahead(start: date, months: int) -> date:

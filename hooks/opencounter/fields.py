@@ -56,8 +56,13 @@ def shape_of(node: Node) -> str:
     return found_text(node.value)
 
 
+_LINE_BREAKS = str.maketrans("", "", "\n\r\t")
+
+
 def invisible_character(text: str) -> str:
     """The first character that cannot be seen or that turns text round (bidirectional controls), named."""
+    if text.translate(_LINE_BREAKS).isprintable():  # the usual case, answered in C
+        return ""
     for char in text:
         if char in "\n\t\r":
             continue

@@ -39,6 +39,7 @@ class _Renderer:
 _renderer = _Renderer()
 
 
+@functools.lru_cache(maxsize=8192)  # the same text is shown on several pages, and in the open data
 def render_markdown(text: str) -> Markup:
     """Markdown to safe HTML. Headings become h3/h4 so they sit under the page's own headings."""
     if not text:

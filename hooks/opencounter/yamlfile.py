@@ -162,19 +162,17 @@ def _looks_like_utf16(head: bytes) -> bool:
 
 
 def _too_deep(text: str, label: str) -> Problem | None:
-    """Nesting deeper than MAX_DEPTH, found before the parser can overflow on it."""
+    """Nesting deeper than MAX_DEPTH, found before the parser can overflow on it.
+
+    Brackets are counted with str.count, comments and quotes included: an overestimate only
+    for text that is not a catalogue anyway.
+    """
     depth = 0
     for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.lstrip(" -")
-        indent_depth = (len(line) - len(stripped)) // 2
-        for char in stripped:
-            if char in "[{":
-                depth += 1
-            elif char in "]}":
-                depth = max(0, depth - 1)
-            elif char == "#":
-                break
-        if depth + indent_depth > MAX_DEPTH:
+        if "[" in line or "{" in line or "]" in line or "}" in line:
+            depth = max(0, depth + line.count("[") + line.count("{") - line.count("]") - line.count("}"))
+        indent = len(line) - len(line.lstrip(" -"))
+        if depth + indent // 2 > MAX_DEPTH:
             return Problem(label, number, 1, "", f"This line is nested more than {MAX_DEPTH} levels deep.",
                            hint="A catalogue needs a few levels only. Check for brackets [ or { that are never "
                                 "closed, or for text pasted in by mistake.")
