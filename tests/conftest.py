@@ -46,6 +46,17 @@ def sample(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def northbrook(tmp_path_factory):
+    """A second council, written to format 1.1 (tests/fixtures/format-1-1), built once for every test that reads it."""
+    from sitebuild import build, make_project
+    case = FIXTURES / "format-1-1"
+    project = make_project(tmp_path_factory.mktemp("northbrook"), case / "services.yaml", case / "standards.yaml")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
 def browser():
     """One Chromium for the whole test session (Debian's, never a downloaded one)."""
     from browser import CHROMIUM_ARGS, chromium_or_skip

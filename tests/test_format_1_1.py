@@ -7,21 +7,8 @@ import io
 import re
 
 import pdfplumber
-import pytest
 
-from conftest import FIXTURES
-from sitebuild import build, make_project
 from test_build import text_of
-
-CASE = FIXTURES / "format-1-1"
-
-
-@pytest.fixture(scope="module")
-def northbrook(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("northbrook"), CASE / "services.yaml", CASE / "standards.yaml")
-    result = build(project)
-    assert result.returncode == 0, result.output
-    return result
 
 
 def leaflet_text(site, name: str) -> str:

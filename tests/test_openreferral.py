@@ -39,15 +39,9 @@ def validate(name: str, document) -> list[str]:
     return [f"{list(error.path)}: {error.message}" for error in validator.iter_errors(document)]
 
 
-@pytest.fixture(scope="module", params=["sample", "format-1-1"])
-def built(request, tmp_path_factory):
-    if request.param == "sample":
-        return request.getfixturevalue("sample")
-    project = make_project(tmp_path_factory.mktemp("oruk"), FIXTURES / "format-1-1" / "services.yaml",
-                           FIXTURES / "format-1-1" / "standards.yaml")
-    result = build(project)
-    assert result.returncode == 0, result.output
-    return result
+@pytest.fixture(scope="module", params=["sample", "northbrook"])
+def built(request):
+    return request.getfixturevalue(request.param)
 
 
 def _services(built) -> list[dict]:

@@ -13,22 +13,11 @@ import pypdfium2
 import pytest
 
 from browser import SiteServer, axe_source, describe_violations, run_axe
-from conftest import FIXTURES
-from sitebuild import build, make_project
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 740}
 SCREEN = PHONE["height"]
-
-
-@pytest.fixture(scope="module")
-def northbrook(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("northbrook-phone"), FIXTURES / "format-1-1" / "services.yaml",
-                           FIXTURES / "format-1-1" / "standards.yaml")
-    result = build(project)
-    assert result.returncode == 0, result.output
-    return result
 
 
 @pytest.fixture(scope="module", params=["sample", "northbrook"])
