@@ -9,15 +9,8 @@ export PYTHONDONTWRITEBYTECODE := 1
 .PHONY: site test serve check schemas browser clean lock bench bench-leaflets
 
 # Install the pinned packages into .venv; skipped while requirements.txt is unchanged.
-# WeasyPrint subsets leaflet fonts faster with Debian's libharfbuzz-subset0: installed when missing, as root.
 $(INSTALLED): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing HarfBuzz-Subset from Debian's packages for the leaflets..."; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libharfbuzz-subset0 >/dev/null) \
-	      || echo "Could not install libharfbuzz-subset0: leaflets will use the slower fontTools subsetter."; \
-	  fi; }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 

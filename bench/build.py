@@ -7,9 +7,10 @@ For catalogues of 100, 1,000 and 3,000 services with 60 offices, it builds, alte
   - pages:   Open Counter with leaflets switched off (OPENCOUNTER_LEAFLETS=off);
   - warm:    Open Counter with leaflets, their cache already filled (`make site` run again);
   - cold:    Open Counter with leaflets and an empty cache (every leaflet rendered).
-It prints median wall times, ratios to plain, and peak memory. Then it times `make check` on the
-sample council, and a rebuild after a one-line YAML edit against a plain rebuild after a one-line
-Markdown edit (what `mkdocs serve` does on save). Figures, not pass or fail.
+It prints median wall times, ratios to plain, and peak memory (of the whole process tree, sampled,
+as well as of its largest process), and for cold builds the longest single leaflet PDF. Then it
+times `make check` on the sample council, and a rebuild after a one-line YAML edit against a plain
+rebuild after a one-line Markdown edit (what `mkdocs serve` does on save). Figures, not pass or fail.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -32,20 +34,63 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from generate import write  # noqa: E402
 from opencounter.loading import load_catalogue  # noqa: E402
+from opencounter.progress import BuildReport  # noqa: E402
 
 PYTHON = sys.executable
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", BUILD_DATE="2026-11-24", PYTHONDONTWRITEBYTECODE="1")
 
 
+LAST = {"tree_mb": 0.0}  # the peak memory of the last run's whole process tree
+
+
 def run(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
-    """Wall seconds and peak memory (MB) of one command and everything it started."""
+    """Wall seconds and peak memory (MB) of one command: the most its processes held at once, all
+    together (sampled every 20 ms from /proc), or where /proc is missing, its largest process."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env or ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    sampler = _TreeMemory(process.pid)
+    sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
+    sampler.stop()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed in {cwd}: {' '.join(command)}\n{process.stderr.read().decode()[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024
+    LAST["tree_mb"] = max(sampler.peak_mb, usage.ru_maxrss / 1024)
+    return elapsed, LAST["tree_mb"]
+
+
+class _TreeMemory(threading.Thread):
+    """The largest sum of resident memory of a process and all its descendants, while it runs."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak_mb, self.running = pid, 0.0, True
+
+    def run(self) -> None:
+        page = os.sysconf("SC_PAGE_SIZE") / 2**20
+        while self.running:
+            try:
+                parents, sizes = {}, {}
+                for entry in os.listdir("/proc"):
+                    if entry.isdigit():
+                        try:
+                            with open(f"/proc/{entry}/stat") as stat:
+                                fields = stat.read().rsplit(")", 1)[1].split()
+                            parents[int(entry)], sizes[int(entry)] = int(fields[1]), int(fields[21]) * page
+                        except (OSError, IndexError, ValueError):
+                            continue
+                tree, changed = {self.pid}, True
+                while changed:
+                    grown = tree | {pid for pid, parent in parents.items() if parent in tree}
+                    changed, tree = grown != tree, grown
+                self.peak_mb = max(self.peak_mb, sum(sizes.get(pid, 0) for pid in tree))
+            except OSError:
+                return
+            time.sleep(0.02)
+
+    def stop(self) -> None:
+        self.running = False
+        self.join()
 
 
 def our_project(folder: Path, services: int) -> Path:
@@ -127,6 +172,7 @@ def bench_size(services: int, repeats: int, cold_repeats: int, workdir: Path) ->
     pages_only = dict(ENV, OPENCOUNTER_LEAFLETS="off")
     times: dict[str, list[float]] = {"plain": [], "pages": [], "warm": [], "cold": []}
     memory: dict[str, float] = {}
+    report = None
     run(build, ours)  # fills the leaflet cache and warms the disk cache
     for index in range(repeats):
         for name, cwd, env in (("plain", plain, ENV), ("pages", ours, pages_only), ("warm", ours, ENV)):
@@ -135,9 +181,11 @@ def bench_size(services: int, repeats: int, cold_repeats: int, workdir: Path) ->
             memory[name] = max(memory.get(name, 0), peak)
         if index < cold_repeats:
             shutil.rmtree(ours / ".cache", ignore_errors=True)
-            seconds, peak = run(build, ours)
+            report_path = workdir / "report.json"
+            seconds, peak = run(build, ours, dict(ENV, OPENCOUNTER_REPORT=str(report_path)))
             times["cold"].append(seconds)
             memory["cold"] = max(memory.get("cold", 0), peak)
+            report = BuildReport.read(report_path)
     base = median(times["plain"])
     print(f"\n{services:,} services, 60 offices ({repeats} runs each, alternating; cold: {cold_repeats})")
     for name, label in (("plain", "plain mkdocs-material"), ("pages", "Open Counter, pages alone"),
@@ -145,6 +193,9 @@ def bench_size(services: int, repeats: int, cold_repeats: int, workdir: Path) ->
         if times[name]:
             print(f"  {label:<40} median {median(times[name]):7.2f} s   x{median(times[name]) / base:5.2f}   "
                   f"peak memory {memory[name]:6.0f} MB")
+    if times["cold"] and report:
+        print(f"  cold: {report.leaflets} leaflets ({report.rendered} PDFs made, splitting included); the longest "
+              f"single PDF took {report.longest_seconds:.2f} s ({report.longest})")
     return median(times["pages"])
 
 

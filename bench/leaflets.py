@@ -1,9 +1,11 @@
-"""How long the full set of leaflets takes: the sample council, and 1,000 services with 60 offices.
+"""How long the full set of leaflets takes, and how long each is: the sample council, and 1,000 services
+with 60 offices.
 
     make bench-leaflets        (or: .venv/bin/python bench/leaflets.py)
 
-Renders every leaflet from nothing (no cache), once on one process and once on a pool of two,
-and prints wall time, CPU time, leaflets and pages. Figures, not pass or fail.
+Makes every leaflet from nothing (no cache), once on one process and once on two, and prints wall
+time, CPU time, leaflets, pages, the longest leaflet in each edition and the longest single PDF to
+make. Figures, not pass or fail.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from generate import write  # noqa: E402
-from opencounter.leaflets import LeafletMaker, plan_leaflets  # noqa: E402
+from opencounter.leaflets import EDITIONS, LeafletMaker, plan_leaflets  # noqa: E402
 from opencounter.loading import load_catalogue  # noqa: E402
 
 
@@ -34,17 +36,18 @@ def run(label: str, folder: Path, workers: int) -> None:
     catalogue = load_catalogue(folder / "services.yaml", folder / "standards.yaml", date(2026, 11, 24))
     maker = LeafletMaker(catalogue, ROOT / "overrides" / "opencounter", ROOT / "overrides" / "assets" / "fonts",
                          catalogue.council.website, cache_dir=None, workers=workers)
-    plans = plan_leaflets(catalogue)
     wall, cpu = time.perf_counter(), _cpu()
-    leaflets = maker.make_all(plans)
+    leaflets = maker.make_all(plan_leaflets(catalogue))
     wall, cpu = time.perf_counter() - wall, _cpu() - cpu
     pages = sum(l.pages for l in leaflets)
-    print(f"{label:<34} workers={workers}  leaflets={len(leaflets):>4}  pages={pages:>5}  "
-          f"wall={wall:6.2f}s  cpu={cpu:6.2f}s  per leaflet={wall / len(leaflets) * 1000:5.0f}ms")
+    longest = ", ".join(f"{e.slug} {max(l.pages for l in leaflets if l.edition is e)} pages (limit {e.pages})"
+                        for e in EDITIONS)
+    print(f"{label:<28} workers={workers}  leaflets={len(leaflets):>4}  pages={pages:>5}  wall={wall:6.2f}s  "
+          f"cpu={cpu:6.2f}s  PDFs made={maker.stats.rendered:>4}\n{'':<28} longest leaflet: {longest}; longest "
+          f"single PDF {maker.stats.longest[0]:.2f}s ({maker.stats.longest[1]})")
 
 
 def main() -> None:
-    import weasyprint  # noqa: F401  - import once up front, as a build does, so it is not timed
     print(f"cores: {os.cpu_count()}")
     with tempfile.TemporaryDirectory() as temporary:
         big = write(Path(temporary), 1000, 60)

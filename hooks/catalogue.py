@@ -24,9 +24,11 @@ from opencounter.calendar import build_date
 from opencounter.errors import CatalogueError
 from opencounter.loading import load_catalogue
 from opencounter.models import Catalogue
+from opencounter.progress import BuildReport
 from opencounter.values import ValueProblem
 
 CATALOGUE_KEY = "opencounter_catalogue"
+REPORT_KEY = "opencounter_report"  # what the build made, for `make site`'s summary line
 
 # A SOURCE_DATE_EPOCH set before the build wins; otherwise it follows the build date (see on_config).
 _OUTSIDE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
@@ -79,6 +81,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         midnight = datetime.combine(catalogue.build_date, time(), tzinfo=timezone.utc)
         os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
     config[CATALOGUE_KEY] = catalogue
+    config[REPORT_KEY] = BuildReport()
     # The theme prints site_name without escaping: escape it here, once.
     config.site_name = escape(catalogue.council.name)  # Markup, so the theme's `| e` does not escape it twice
     config.site_description = escape(f"Services, ways to get in touch, offices and customer service standards "
@@ -86,3 +89,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.site_url:
         config.site_url = catalogue.council.website.rstrip("/") + "/"
     return config
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Tell `make site` what was made (OPENCOUNTER_REPORT names the file), for its summary line."""
+    path = os.environ.get("OPENCOUNTER_REPORT")
+    if path:
+        config[REPORT_KEY].write(Path(path))

@@ -13,26 +13,31 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from catalogue import CATALOGUE_KEY, stop_build
+from catalogue import CATALOGUE_KEY, REPORT_KEY, stop_build
 from opencounter.leaflets import LeafletError, LeafletMaker, plan_leaflets
+from opencounter.progress import leaflet_progress
 
 LEAFLETS_KEY = "opencounter_leaflets"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Render every leaflet (from the cache where nothing has changed)."""
+    """Make every leaflet (from the cache where nothing has changed), showing progress in a terminal."""
     catalogue = config[CATALOGUE_KEY]
     if os.environ.get("OPENCOUNTER_LEAFLETS") == "off":  # pages alone: for benchmarks and quick previews
         config[LEAFLETS_KEY] = []
         return config
     root = Path(config.config_file_path).parent
     overrides = Path(config.theme.custom_dir)
-    maker = LeafletMaker(catalogue, overrides / "opencounter", overrides / "assets" / "fonts",
-                         catalogue.council.website, cache_dir=root / ".cache" / "leaflets")
     try:
+        maker = LeafletMaker(catalogue, overrides / "opencounter", overrides / "assets" / "fonts",
+                             catalogue.council.website, cache_dir=root / ".cache" / "leaflets",
+                             progress=leaflet_progress())
         config[LEAFLETS_KEY] = maker.make_all(plan_leaflets(catalogue))
     except LeafletError as error:
         stop_build(str(error))
+    report = config[REPORT_KEY]
+    report.leaflets, report.rendered, report.cached = len(config[LEAFLETS_KEY]), maker.stats.rendered, maker.stats.cached
+    report.longest_seconds, report.longest = maker.stats.longest
     return config
 
 

@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from catalogue import CATALOGUE_KEY, stop_build
+from catalogue import CATALOGUE_KEY, REPORT_KEY, stop_build
 from leaflets import LEAFLETS_KEY
 from opencounter import urls
 from opencounter.content import fill_placeholders, names_the_sample, other_councils
@@ -60,6 +60,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, src, content=markdown_heading(plan.title), inclusion=inclusion))
     if config.nav is None:
         config.nav = _navigation(plans, files)
+    config[REPORT_KEY].pages = len(files.documentation_pages())
     return files
 
 

@@ -282,12 +282,13 @@ def test_a_broken_leaflet_template_fails_the_build_and_keeps_the_old_site(tmp_pa
     shutil.copytree(ROOT / "overrides", project / "overrides")
     assert build(project).returncode == 0
     before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
-    (project / "overrides" / "opencounter" / "leaflets" / "office.html").write_text(
-        "{% extends 'leaflets/base.html' %}{% block content %}{{ office.nonsense.x }}{% endblock %}")
+    template = project / "overrides" / "opencounter" / "leaflets" / "leaflet.typ"
+    template.write_text(template.read_text().replace("leaflet.title,", "leaflet.nonsense,"))
     shutil.rmtree(project / ".cache")
     result = build(project)
     assert result.returncode != 0
-    assert "The leaflet template office.html failed for 'Visiting Testham Council Offices'" in result.output
+    assert "The leaflet template leaflet.typ failed for '" in result.output
+    assert "dictionary does not contain key \"nonsense\"" in result.output
     assert "Traceback" not in result.output
     assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == before
 

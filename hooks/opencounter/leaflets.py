@@ -1,74 +1,42 @@
-"""Printable leaflets: print-only HTML templates rendered to tagged PDF with WeasyPrint.
+"""Printable leaflets: planned (leaflet_plan.py), written (leaflet_content.py), typeset (typeset.py).
 
-Every leaflet comes in a standard edition (14pt body) and a large print edition (18pt body).
-The PDFs are cached by a hash of everything that goes into them, so an unchanged leaflet is
-never rendered twice; identical input gives byte-identical output anyway.
+Every leaflet comes in a standard edition (14pt body) and a large print edition (18pt body), and
+none is longer than its edition allows (24 and 36 pages): a services leaflet or the index that
+would be is split by letter and made again. PDFs are cached by a hash of everything that goes
+into them, so an unchanged leaflet is never made twice; the same input gives the same bytes.
+Leaflets are made on every core, the longest first, so the cores stay busy to the end.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
-import logging
+import math
 import os
-import re
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Callable, Iterable, Sequence
 
-import jinja2
-import segno
-from markupsafe import Markup
-
-from . import urls
+from .leaflet_content import LeafletWriter
+from .leaflet_plan import (CONTACT, EDITIONS, INDEX, LARGE_PRINT, OFFICE, SERVICES, SPLITTABLE, STANDARD, STANDARDS,
+                           Edition, LeafletPlan, plan_leaflets, split, with_topics)
 from .models import Catalogue
-from .channels import STANDARD_HEADINGS, groups_in_order
-from .site import ACCESS_TEXT, closures_coming_up
-from .text import keep_together, render_inline_markdown, render_markdown
-from .urls import short_url
-from .values import format_date, format_date_range, format_percent
+from .typeset import FONT_FILES, Job, LeafletError, typeset_timed, Typesetter, worker_pool
+from .words import Words, words as words_for
 
-# Atkinson Hyperlegible for everything it can print; a Latin subset of Noto Sans for the rest (ŵ, ŷ, …).
-FONT_FILES = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf",
-              "LeafletFallback-Regular.ttf", "LeafletFallback-Bold.ttf")
+__all__ = ["EDITIONS", "FONT_FILES", "LARGE_PRINT", "STANDARD", "Edition", "Leaflet", "LeafletError", "LeafletMaker",
+           "LeafletPlan", "MakeStats", "plan_leaflets"]
 
-
-@dataclass(frozen=True)
-class Edition:
-    """A print size. Sizes are in points; `smallest` is the least any text on the page may be."""
-
-    slug: str
-    name: str
-    body: float
-    smallest: float
-
-
-STANDARD = Edition("standard", "Standard print", 14, 12)
-LARGE_PRINT = Edition("large-print", "Large print", 18, 16)
-EDITIONS = (STANDARD, LARGE_PRINT)
-
-
-@dataclass(frozen=True)
-class LeafletPlan:
-    """One leaflet: its name, the web page it belongs to, and what its template needs."""
-
-    slug: str
-    title: str
-    template: str
-    page_src: str  # the matching web page's source path
-    context: Mapping[str, Any] = field(default_factory=dict)
-
-    def file_name(self, edition: Edition) -> str:
-        suffix = "" if edition is STANDARD else f"-{edition.slug}"
-        return f"{self.slug}{suffix}.pdf"
+KIND_ORDER = (CONTACT, STANDARDS, INDEX, SERVICES, OFFICE)
+CACHE_DAYS = 14  # cached leaflets no build has used for this long are removed
 
 
 @dataclass(frozen=True)
 class Leaflet:
-    """A rendered leaflet: where it goes in the site, and what it is like."""
+    """A finished leaflet: where it goes in the site, and what it is like."""
 
     plan: LeafletPlan
     edition: Edition
@@ -77,7 +45,7 @@ class Leaflet:
 
     @property
     def path(self) -> str:
-        """Its path inside the site, like leaflets/contact-large-print.pdf."""
+        """Its path inside the site, like leaflets/how-to-contact-us-large-print.pdf."""
         return f"leaflets/{self.plan.file_name(self.edition)}"
 
     @property
@@ -87,173 +55,184 @@ class Leaflet:
 
     @property
     def pages_text(self) -> str:
-        return "1 page" if self.pages == 1 else f"{self.pages} pages"
+        return words_for("en").plural(self.pages, "pages")
 
 
-class LeafletError(Exception):
-    """A leaflet could not be made. The message says which one and why."""
+@dataclass
+class MakeStats:
+    """What a run made: for the build's summary line and the benchmark."""
+
+    rendered: int = 0
+    cached: int = 0
+    seconds: float = 0.0
+    longest: tuple[float, str] = (0.0, "")  # the longest single PDF to make, and which
 
 
-def plan_leaflets(catalogue: Catalogue) -> list[LeafletPlan]:
-    """Every leaflet the catalogue makes, in a stable order."""
-    plans = [
-        LeafletPlan("customer-service-standards", catalogue.standards_title, "standards.html", urls.STANDARDS),
-        LeafletPlan("how-to-contact-us", "How to contact us", "contact.html", urls.CONTACT),
-        LeafletPlan("a-to-z-of-services", "A to Z of council services", "a-to-z.html", urls.SERVICES),
-    ]
-    for office in catalogue.offices:
-        plans.append(LeafletPlan(f"visiting-{office.id}", f"Visiting {office.name}", "office.html",
-                                 urls.office(office.id), {"office": office}))
-    return plans
+Progress = Callable[[int, int, float], None]  # (done, of, seconds left)
 
 
 class LeafletMaker:
-    """Renders leaflet HTML from templates, and PDFs from that HTML (in parallel, with a cache)."""
+    """Makes every leaflet of a catalogue, in parallel, with a cache."""
 
     def __init__(self, catalogue: Catalogue, template_dir: Path, font_dir: Path, site_url: str,
-                 cache_dir: Path | None = None, workers: int | None = None):
+                 cache_dir: Path | None = None, workers: int | None = None, words: Words | None = None,
+                 progress: Progress | None = None, limits: dict[str, int] | None = None):
         self.catalogue = catalogue
-        self.site_url = site_url.rstrip("/") + "/"
-        self.font_dir = font_dir
+        self.words = words or words_for("en")
+        self.setter = Typesetter(template_dir / "leaflets", font_dir)
+        self.writer = LeafletWriter(catalogue, site_url, self.words)
         self.cache_dir = cache_dir
         self.workers = workers if workers is not None else min(2, os.cpu_count() or 1)
-        missing = [name for name in FONT_FILES if not (font_dir / name).is_file()]
-        if missing:
-            raise LeafletError(f"The leaflet font is missing: {', '.join(missing)} should be in {font_dir}.")
-        self.font_digest = hashlib.sha256(b"".join((font_dir / name).read_bytes() for name in FONT_FILES)).hexdigest()
-        printable = _printable_characters(font_dir)
-        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(template_dir)), autoescape=True,
-                                      undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                                      finalize=lambda value: _only_printable(value, printable))
-        self.env.filters.update(markdown=render_markdown, inline_markdown=render_inline_markdown, date=format_date,
-                                date_range=format_date_range, percent=format_percent, css_string=css_string,
-                                short_url=short_url, keep_together=keep_together)
-        self.env.globals.update(catalogue=catalogue, council=catalogue.council, access_text=ACCESS_TEXT,
-                                channel_groups=groups_in_order(offline_first=True), standard_headings=STANDARD_HEADINGS,
-                                upcoming=lambda office: closures_coming_up(catalogue, office), short_url=short_url)
+        self.progress = progress
+        self.limits = limits or {edition.slug: edition.pages for edition in EDITIONS}  # the most pages in each edition
+        self.stats = MakeStats()
 
-    def html(self, plan: LeafletPlan, edition: Edition) -> str:
-        """The print HTML of one edition of a leaflet."""
-        address = urls.absolute(self.site_url, urls.url_of(plan.page_src))
-        try:
-            return self.env.get_template(f"leaflets/{plan.template}").render(
-                plan=plan, edition=edition, page_address=address, qr_code=qr_data_uri(address),
-                fonts={name: (self.font_dir / name).resolve().as_uri() for name in FONT_FILES}, **plan.context)
-        except jinja2.TemplateError as error:
-            raise LeafletError(f"The leaflet template {plan.template} failed for '{plan.title}': {error}") from error
+    def make_all(self, plans: Iterable[LeafletPlan]) -> list[Leaflet]:
+        """Both editions of every leaflet, long ones split, in the order the Leaflets page lists them."""
+        started = time.perf_counter()
+        plans = list(plans)
+        with _Run(self) as run:
+            run.expected = 2 * sum(1 for p in plans if p.kind == INDEX)  # made last: counted in progress from the start
+            made = run.render([p for p in plans if p.kind != INDEX])
+            final = self._fit([p for p in plans if p.kind != INDEX], made, run)
+            topics = [p for p in final if p.kind == SERVICES]
+            indexes = [with_topics(p, topics) for p in plans if p.kind == INDEX]
+            run.expected = 0
+            made.update(run.render(indexes))
+            final += self._fit(indexes, made, run)
+        self.stats.seconds = time.perf_counter() - started
+        final.sort(key=lambda p: KIND_ORDER.index(p.kind))  # stable: the plan's own order within a kind
+        self._prune()
+        return [Leaflet(plan, edition, *made[(plan.slug, edition.slug)]) for plan in final for edition in EDITIONS]
 
-    def make_all(self, plans: list[LeafletPlan]) -> list[Leaflet]:
-        """Every edition of every leaflet. Cached ones are read back; the rest render in parallel."""
-        jobs = [(plan, edition, self.html(plan, edition)) for plan in plans for edition in EDITIONS]
-        results: dict[int, tuple[bytes, int]] = {}
-        to_render: list[int] = []
-        for index, (_, _, html) in enumerate(jobs):
-            cached = self._from_cache(html)
-            if cached:
-                results[index] = cached
-            else:
-                to_render.append(index)
-        if to_render:
-            # Longest first, one at a time: the big A to Z editions start at once on different cores.
-            to_render.sort(key=lambda i: len(jobs[i][2]), reverse=True)
-            work = [(jobs[i][0].title + f" ({jobs[i][1].name.lower()})", jobs[i][2]) for i in to_render]
-            if self.workers > 1 and len(work) > 2:
-                with ProcessPoolExecutor(self.workers) as pool:
-                    rendered = list(pool.map(render_pdf, work))
-            else:
-                rendered = [render_pdf(item) for item in work]
-            for index, result in zip(to_render, rendered):
-                results[index] = result
-                self._to_cache(jobs[index][2], *result)
-        return [Leaflet(plan, edition, *results[i]) for i, (plan, edition, _) in enumerate(jobs)]
+    def _fit(self, plans: Sequence[LeafletPlan], made: dict, run: "_Run") -> list[LeafletPlan]:
+        """The plans, with every leaflet that is too long in either edition split until each part fits."""
+        result = {plan.slug: [plan] for plan in plans}
+        parts = {}
+        pending = [p for p in plans if p.kind in SPLITTABLE and self._too_long([p], made)]
+        for whole in pending:  # a first guess from how far over the limit it is, with room for each part's opening
+            parts[whole.slug] = max(2, max(math.ceil(made[(whole.slug, e.slug)][1] / max(1, self.limits[e.slug] - 1))
+                                           for e in EDITIONS))
+        while pending:
+            batch = {whole.slug: split(whole, parts[whole.slug], self.words) for whole in pending}
+            made.update(run.render([part for chunk in batch.values() for part in chunk]))
+            result.update(batch)
+            still = []
+            for whole in pending:
+                if self._too_long(batch[whole.slug], made) and parts[whole.slug] < len(whole.context["services"]):
+                    parts[whole.slug] += 1
+                    still.append(whole)
+            pending = still
+        return [part for plan in plans for part in result[plan.slug]]
+
+    def _too_long(self, plans: Sequence[LeafletPlan], made: dict) -> bool:
+        return any(made[(p.slug, e.slug)][1] > self.limits[e.slug] for p in plans for e in EDITIONS)
 
     # ------------------------------------------------------------ cache
 
-    def _key(self, html: str) -> str:
-        digest = hashlib.sha256(html.encode())
-        digest.update(_weasyprint_version().encode())
-        digest.update(self.font_digest.encode())
+    def cache_key(self, job: Job) -> str:
+        digest = hashlib.sha256(self.setter.fingerprint.encode())
+        digest.update(job.day.isoformat().encode() + b"\0" + job.qr.encode() + b"\0")
+        digest.update(job.document.encode())
         return digest.hexdigest()
 
-    def _from_cache(self, html: str) -> tuple[bytes, int] | None:
+    def from_cache(self, key: str) -> tuple[bytes, int] | None:
         if not self.cache_dir:
             return None
-        key = self._key(html)
         pdf, meta = self.cache_dir / f"{key}.pdf", self.cache_dir / f"{key}.json"
         try:
-            return pdf.read_bytes(), json.loads(meta.read_text())["pages"]
+            result = pdf.read_bytes(), json.loads(meta.read_text())["pages"]
+            os.utime(meta)  # used: kept by _prune
+            return result
         except (OSError, ValueError, KeyError):
             return None
 
-    def _to_cache(self, html: str, pdf: bytes, pages: int) -> None:
+    def to_cache(self, key: str, pdf: bytes, pages: int) -> None:
         if not self.cache_dir:
             return
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        key = self._key(html)
         _write_atomic(self.cache_dir / f"{key}.pdf", pdf)
         _write_atomic(self.cache_dir / f"{key}.json", json.dumps({"pages": pages}).encode())
 
-
-_SUBSETTER_NOTE = "Using fontTools instead of HarfBuzz-Subset"
-
-
-def render_pdf(job: tuple[str, str]) -> tuple[bytes, int]:
-    """HTML to tagged PDF (PDF/UA-1). Any warning or error WeasyPrint logs is a failure."""
-    name, html = job
-    import weasyprint  # imported here so that a build without leaflets never pays for it
-
-    problems: list[str] = []
-
-    class _Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            message = record.getMessage()
-            # A machine without Debian's libharfbuzz-subset0 subsets fonts with fontTools:
-            # the PDF is just as good, so this note about the engine is not a leaflet problem.
-            if not message.startswith(_SUBSETTER_NOTE):
-                problems.append(message)
-
-    handler = _Collect(level=logging.WARNING)
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(handler)
-    try:
-        document = weasyprint.HTML(string=html, base_url=".").render()
-        pdf = document.write_pdf(pdf_variant="pdf/ua-1")
-    except Exception as error:  # WeasyPrint raises many kinds; all mean the same to an editor
-        raise LeafletError(f"The leaflet '{name}' could not be made: {error}") from error
-    finally:
-        logger.removeHandler(handler)
-    if any(".notdef" in p for p in problems):
-        raise LeafletError(f"The leaflet '{name}' has a character that the leaflet font cannot print, such as an "
-                           "emoji or a symbol. Find it in services.yaml or standards.yaml and replace it with words.")
-    if problems:
-        raise LeafletError(f"The leaflet '{name}' could not be made properly: {'; '.join(problems[:5])}")
-    return pdf, len(document.pages)
+    def _prune(self) -> None:
+        """Remove cached leaflets that no build has used for CACHE_DAYS (a new day remakes every leaflet)."""
+        if not self.cache_dir or not self.cache_dir.is_dir():
+            return
+        limit = time.time() - CACHE_DAYS * 86400
+        for meta in self.cache_dir.glob("*.json"):
+            try:
+                if meta.stat().st_mtime < limit:
+                    meta.with_suffix(".pdf").unlink(missing_ok=True)
+                    meta.unlink(missing_ok=True)
+            except OSError:
+                continue
 
 
-def qr_data_uri(address: str) -> str:
-    """A QR code (never Micro QR) with its quiet zone, as an SVG data URI."""
-    return segno.make_qr(address, error="m").svg_data_uri(border=4, dark="#000", light="#fff", omitsize=True)
+class _Run:
+    """One make_all: a pool of workers started on first need, shared by every round, and the progress."""
 
+    def __init__(self, maker: LeafletMaker):
+        self.maker = maker
+        self.pool: ProcessPoolExecutor | None = None
+        self.done = self.total = 0
+        self.expected = 0  # PDFs still to come in a later round
+        self.busy_seconds = 0.0
+        self.started = time.perf_counter()
 
-def css_string(text: str) -> Markup:
-    """Text as a quoted CSS string (for running headers): nothing in it can end the string or the style."""
-    return Markup('"' + re.sub(r'[\\"\n\r<>&]', lambda m: f"\\{ord(m.group()):x} ", str(text)) + '"')
+    def __enter__(self) -> "_Run":
+        return self
 
+    def __exit__(self, *exc) -> None:
+        if self.pool:
+            self.pool.shutdown(cancel_futures=True)
 
-@functools.lru_cache(maxsize=4)
-def _printable_characters(font_dir: Path) -> frozenset[str]:
-    from fontTools.ttLib import TTFont
-    codes: set[int] = set()
-    for name in FONT_FILES:
-        codes.update(TTFont(font_dir / name).getBestCmap())
-    return frozenset(map(chr, codes))
+    def render(self, plans: Sequence[LeafletPlan]) -> dict[tuple[str, str], tuple[bytes, int]]:
+        """Both editions of each plan: from the cache, or made (the longest first, on every worker)."""
+        maker = self.maker
+        results: dict[tuple[str, str], tuple[bytes, int]] = {}
+        todo: list[tuple[tuple[str, str], str, Job]] = []
+        for plan in plans:
+            for edition in EDITIONS:
+                name = f"{plan.title} ({maker.words(f'edition.{edition.slug}').lower()})"
+                job = Job(name, maker.setter.prepare(maker.writer.document(plan, edition)), maker.catalogue.build_date,
+                          maker.writer.address(plan))
+                key = maker.cache_key(job)
+                cached = maker.from_cache(key)
+                if cached:
+                    results[(plan.slug, edition.slug)] = cached
+                    maker.stats.cached += 1
+                else:
+                    todo.append(((plan.slug, edition.slug), key, job))
+        if not todo:
+            return results
+        todo.sort(key=lambda item: len(item[2].document), reverse=True)
+        self.total += len(todo)
+        if maker.workers > 1 and len(todo) > 1:
+            if self.pool is None:
+                self.pool = worker_pool(maker.workers)
+            futures = {self.pool.submit(typeset_timed, maker.setter, job): (slot, key, job) for slot, key, job in todo}
+            pending = set(futures)
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    self._finish(results, *futures[future], *future.result())
+        else:
+            for slot, key, job in todo:
+                self._finish(results, slot, key, job, *typeset_timed(maker.setter, job))
+        return results
 
-
-def _only_printable(value: Any, printable: frozenset[str]) -> Any:
-    """Text without the characters no leaflet font has (emoji, most symbols): paper cannot show them."""
-    if not isinstance(value, str) or all(c in printable or c.isspace() for c in value):
-        return value
-    return type(value)("".join(c for c in value if c in printable or c.isspace()))
+    def _finish(self, results, slot, key, job: Job, pdf: bytes, pages: int, seconds: float) -> None:
+        maker = self.maker
+        results[slot] = (pdf, pages)
+        maker.to_cache(key, pdf, pages)
+        maker.stats.rendered += 1
+        maker.stats.longest = max(maker.stats.longest, (seconds, job.name))
+        self.done += 1
+        self.busy_seconds += seconds
+        if maker.progress:
+            total = self.total + self.expected
+            left = (total - self.done) * self.busy_seconds / self.done / max(1, min(maker.workers, total))
+            maker.progress(self.done, total, left)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -266,8 +245,3 @@ def _write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-
-
-def _weasyprint_version() -> str:
-    from importlib.metadata import version
-    return version("weasyprint")

@@ -27,6 +27,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from .progress import BuildReport, summary_line
+
 WAIT_SECONDS = 300
 BUILD_DIR = ".build"
 
@@ -73,12 +75,14 @@ def _holder(handle) -> str:
     return handle.read().strip() or "another process"
 
 
-def build(project: Path, staging: Path, python: str = sys.executable) -> int:
-    """Run `mkdocs build` into `staging`. Returns its exit code; its messages go to the terminal."""
+def build(project: Path, staging: Path, python: str = sys.executable, report: Path | None = None) -> int:
+    """Run `mkdocs build` into `staging`. Returns its exit code; its messages go to the terminal.
+    With `report`, the build writes what it made there (progress.BuildReport)."""
     if staging.exists():
         shutil.rmtree(staging)
+    env = dict(os.environ, OPENCOUNTER_REPORT=str(report)) if report else None
     return subprocess.run([python, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(staging)],
-                          cwd=project).returncode
+                          cwd=project, env=env).returncode
 
 
 def put_in_place(staging: Path, site: Path) -> None:
@@ -139,19 +143,24 @@ def publish(project: Path, wait: float = WAIT_SECONDS) -> int:
     """Build and put the site in place. Returns the exit code for `make site`."""
     project = project.resolve()
     site = project / "site"
+    started = time.monotonic()
+    report_path = project / BUILD_DIR / "report.json"
     try:
         with checkout_lock(project, wait):
             staging = project / BUILD_DIR / "site"
-            code = build(project, staging)
+            report_path.unlink(missing_ok=True)
+            code = build(project, staging, report=report_path)
             if code != 0:
                 _remove(staging)
                 return code  # the build printed why; site/ is untouched
             put_in_place(staging, site)
+            report = BuildReport.read(report_path)
     except PublishError as error:
         print(f"\n{error}\n", file=sys.stderr, flush=True)
         return 1
     where = f"{site.name}/ (a link to {os.path.realpath(site)})" if site.is_symlink() else f"{site.name}/"
-    print(f"Built the site into {where}. Open site/index.html, or run 'make serve' to preview.")
+    print(summary_line(report, time.monotonic() - started, where))
+    print("Open site/index.html, or run 'make serve' to preview.")
     return 0
 
 

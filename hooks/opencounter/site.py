@@ -14,15 +14,20 @@ from typing import Any, Mapping, Sequence
 import jinja2
 
 from . import urls
-from .calendar import bank_holidays, months_ahead
 from .channels import STANDARD_HEADINGS, groups_in_order
 from .hours import DAY_NAMES
-from .models import Catalogue, Office, Service
+from .models import Catalogue
+from .present import access_text, closures_coming_up, target_to_show
 from .text import Glossary, render_inline_markdown, render_markdown
 from .values import format_date, format_date_range, format_percent
+from .words import words as words_for
 
 
 NOTICES = "<!-- oc-notices -->"
+
+# The Leaflets page's groups, and the kinds of leaflet (leaflet_plan.py) in each.
+LEAFLET_GROUPS = {"contacting-us": ("contact", "standards"), "services": ("index", "services"), "offices": ("office",)}
+LEAFLET_QUESTIONS = ("contact", "services", "index", "office", "standards")
 
 
 @dataclass(frozen=True)
@@ -94,6 +99,7 @@ class SiteRenderer:
         self.leaflets = list(leaflets)
         self.site_url = site_url
         self.glossary = Glossary([(g.term, g.meaning) for g in catalogue.glossary])
+        words = words_for("en")
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(template_dir)), autoescape=True,
             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
@@ -104,9 +110,12 @@ class SiteRenderer:
         self.env.tests["contains_text"] = lambda text, part: part.lower() in (text or "").lower()
         self.env.globals.update(
             catalogue=catalogue, council=catalogue.council, urls=urls, day_names=DAY_NAMES,
-            upcoming=lambda office: closures_coming_up(catalogue, office), access_text=ACCESS_TEXT,
+            upcoming=lambda office: closures_coming_up(catalogue, office), access_text=lambda o: access_text(o, words),
+            target_to_show=target_to_show,
             channel_groups=groups_in_order(), standard_headings=STANDARD_HEADINGS,
-            leaflets=self.leaflets, leaflets_for=self.leaflets_for, first_sentence=first_sentence)
+            leaflets=self.leaflets, leaflets_for=self.leaflets_for, first_sentence=first_sentence,
+            leaflet_groups=self.leaflet_groups, leaflet_questions=self.leaflet_questions,
+            edition_name=lambda leaflet: words(f"edition.{leaflet.edition.slug}"))
 
     def render(self, plan: PagePlan) -> str:
         """The body of a generated page, as HTML."""
@@ -153,31 +162,37 @@ class SiteRenderer:
         """The leaflets (both editions) that belong to a web page."""
         return [leaflet for leaflet in self.leaflets if leaflet.plan.page_src == page_src]
 
+    def leaflet_groups(self) -> list[dict[str, Any]]:
+        """The leaflets as the Leaflets page lists them: contacting us, services, offices; both editions a row."""
+        words = words_for("en")
+        rows: dict[str, dict[str, Any]] = {}
+        for leaflet in self.leaflets:
+            rows.setdefault(leaflet.plan.slug, {"plan": leaflet.plan, "leaflets": []})["leaflets"].append(leaflet)
+        groups = []
+        for group_id, kinds in LEAFLET_GROUPS.items():
+            members = [row for row in rows.values() if row["plan"].kind in kinds]
+            if members:
+                groups.append({"id": group_id, "heading": words(f"leaflets.group.{group_id}"),
+                               "lede": words(f"leaflets.group.{group_id}.lede"), "rows": members,
+                               "editions": [f"{words(f'edition.{e.slug}')} ({words(f'edition.{e.slug}.size')})"
+                                            for e in (l.edition for l in members[0]["leaflets"])]})
+        return groups
+
+    def leaflet_questions(self) -> list[tuple[str, str]]:
+        """What to print for the questions people ask at a library desk."""
+        words = words_for("en")
+        kinds = {leaflet.plan.kind: leaflet.plan for leaflet in self.leaflets}
+        answers = []
+        for kind in LEAFLET_QUESTIONS:
+            if kind in kinds:
+                answers.append((words(f"leaflets.question.{kind}"), words(f"leaflets.answer.{kind}", title=kinds[kind].title)))
+        return answers
+
 
 def first_sentence(text: str) -> tuple[str, str]:
     """A notice split after its first sentence, when it has more: (first, rest)."""
     parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", text.strip(), maxsplit=1)
     return (parts[0], parts[1]) if len(parts) == 2 else (text.strip(), "")
-
-
-def closures_coming_up(catalogue: Catalogue, office: Office, months: int = 3) -> list[dict[str, Any]]:
-    """Closures, and bank holidays that change the usual hours, from the build date to `months` ahead."""
-    today = catalogue.build_date
-    end = months_ahead(today, months)
-    items = [{"start": c.start, "end": c.end, "reason": c.reason or "Closed"}
-             for c in catalogue.upcoming_closures(office) if c.start <= end]
-    hours = office.opening_hours
-    if hours is not None and not office.is_closed:
-        for day, name in bank_holidays(catalogue.council.nation, today, end):
-            if any(i["start"] <= day <= i["end"] for i in items):
-                continue
-            usual, actual = hours.days[day.weekday()], hours.on(day, {day})
-            if actual == usual:  # open as usual, or shut that day of the week anyway
-                continue
-            name = name.replace(" (observed)", ", substitute day")
-            change = "open " + actual.text(in_sentence=True) if actual.is_open else "closed"
-            items.append({"start": day, "end": day, "reason": f"{name} (bank holiday): {change}"})
-    return sorted(items, key=lambda i: i["start"])
 
 
 def _linker(page_url: str):
@@ -187,10 +202,4 @@ def _linker(page_url: str):
     return link
 
 
-ACCESS_TEXT = {
-    "walk-in": "You can walk in. You do not need an appointment.",
-    "appointment": "By appointment only. Contact us to book before you visit.",
-    "closed": "This office is closed.",
-}
-
-__all__ = ["PagePlan", "SiteRenderer", "plan_site", "closures_coming_up"]
+__all__ = ["PagePlan", "SiteRenderer", "plan_site"]

@@ -7,15 +7,19 @@ tel: links, so nothing an officer pastes can run in a resident's browser.
 
 from __future__ import annotations
 
+import copy
 import functools
 import html as html_module
 import re
 import unicodedata
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 import markdown
 import nh3
 from markupsafe import Markup, escape
+
+from . import blocks
 
 _ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "code", "blockquote", "h3", "h4", "hr"}
 _ALLOWED_ATTRIBUTES = {"a": {"href"}}
@@ -89,6 +93,119 @@ def markdown_as_text(text: str) -> str:
     html = re.sub(r"</(p|li|h3|h4|blockquote)>", "\n", html)
     plain = html_module.unescape(re.sub(r"<[^>]+>", "", html))
     return "\n".join(line.strip() for line in plain.splitlines() if line.strip())
+
+
+def markdown_blocks(text: str) -> list:
+    """A Markdown field as leaflet blocks (blocks.py): the same safe HTML as on the web, as data.
+
+    Emphasis is bold (clear print has no italics), a heading is a bold paragraph (so it can never
+    skip a level of the leaflet's own headings), and a link keeps its address, written after its
+    words when they do not say it, because paper cannot be clicked.
+    """
+    return copy.deepcopy(_markdown_blocks(text)) if text else []
+
+
+@functools.lru_cache(maxsize=4096)
+def _markdown_blocks(text: str) -> list:
+    parser = _BlockParser()
+    parser.feed(str(render_markdown(text)))
+    parser.close()
+    return parser.blocks
+
+
+class _BlockParser(HTMLParser):
+    """Reads the sanitised HTML of render_markdown (a handful of tags) into blocks."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list = []
+        self._containers: list[list] = [self.blocks]  # where finished blocks go (the page, or a list item)
+        self._lists: list[dict] = []
+        self._runs: list[list] | None = None  # the open paragraph's runs, innermost span last
+        self._links: list[str] = []
+        self._bold_text: list[bool] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in ("p", "h3", "h4"):
+            self._open_paragraph(bold_text=tag != "p")
+        elif tag in ("ul", "ol"):
+            self._close_paragraph()
+            block = blocks.bullets([], numbered=tag == "ol")
+            self._containers[-1].append(block)
+            self._lists.append(block)
+        elif tag == "li" and self._lists:
+            self._close_paragraph()
+            item: list = []
+            self._lists[-1]["items"].append({"blocks": item})
+            self._containers.append(item)
+        elif tag in ("strong", "em", "b", "i"):
+            self._inline_open().append([])
+        elif tag == "a":
+            self._links.append(dict(attrs).get("href") or "")
+            self._inline_open().append([])
+        elif tag == "br" and self._runs is not None:
+            self._runs[-1].append(blocks.BREAK)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("p", "h3", "h4"):
+            self._close_paragraph()
+        elif tag in ("ul", "ol") and self._lists:
+            self._close_paragraph()
+            self._lists.pop()
+        elif tag == "li" and len(self._containers) > 1:
+            self._close_paragraph()
+            self._containers.pop()
+        elif tag in ("strong", "em", "b", "i") and self._runs and len(self._runs) > 1:
+            inner = self._runs.pop()
+            self._runs[-1].append(blocks.bold(inner))
+        elif tag == "a" and self._runs and len(self._runs) > 1:
+            inner = self._runs.pop()
+            address = self._links.pop() if self._links else ""
+            self._runs[-1].append(_printed_link(address, inner))
+
+    def handle_data(self, data: str) -> None:
+        if not data.strip() and self._runs is None:
+            return  # the spaces and new lines between blocks
+        runs = self._inline_open()
+        text = re.sub(r"\s+", " ", data)
+        if len(runs) == 1 and not runs[0]:
+            text = text.lstrip()
+        runs[-1].append(text)
+
+    def _inline_open(self) -> list[list]:
+        if self._runs is None:  # text straight inside a list item, with no paragraph of its own
+            self._open_paragraph()
+        return self._runs
+
+    def _open_paragraph(self, bold_text: bool = False) -> None:
+        self._close_paragraph()
+        self._runs = [[]]
+        self._bold_text.append(bold_text)
+
+    def _close_paragraph(self) -> None:
+        if self._runs is None:
+            return
+        while len(self._runs) > 1:  # an unclosed span: keep its text
+            inner = self._runs.pop()
+            self._runs[-1].extend(inner)
+        runs = self._runs[0]
+        if runs and isinstance(runs[-1], str):
+            runs[-1] = runs[-1].rstrip()
+        runs = [r for r in runs if r != ""]
+        if runs:
+            self._containers[-1].append(blocks.paragraph(blocks.bold(runs) if self._bold_text[-1] else runs))
+        self._runs = None
+        self._bold_text.pop()
+
+
+def _printed_link(address: str, inner: list) -> object:
+    """A link on paper: its words, then the address in brackets if the words do not already say it."""
+    words = "".join(t for t in blocks.texts(inner))
+    shown = address.split(":", 1)[1] if address.startswith(("mailto:", "tel:")) else address
+    short = shown.split("://", 1)[-1].removeprefix("www.").rstrip("/")
+    if not address or short.lower() in words.lower() or shown.lower() in words.lower():
+        return blocks.link(address, inner) if address else inner
+    return [blocks.link(address, inner), f" ({short})"]
 
 
 def keep_together(text: str) -> Markup:

@@ -1,0 +1,154 @@
+"""Which leaflets a catalogue makes, in which print sizes, and how a long one is split.
+
+Leaflets are split the way a resident asks for them: one services leaflet per topic (numbered,
+so the A to Z index can say which to take), one visiting leaflet per office, and one each for
+contacting the council and its standards. A services leaflet (or the index) that would run past
+the page limit is split into parts by letter: "Housing: A to K", "Housing: L to Z".
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from typing import Any, Mapping, Sequence
+
+from . import urls
+from .models import Catalogue, Service
+from .words import Words, words as words_for
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A print size. Sizes are in points; `smallest` is the least any text on the page may be.
+    `pages` is the most pages a leaflet may have in it; `qr` is the QR code's width in mm."""
+
+    slug: str
+    body: float
+    smallest: float
+    pages: int
+    qr: float
+
+    @property
+    def large(self) -> bool:
+        return self is LARGE_PRINT
+
+
+STANDARD = Edition("standard", 14, 12, 24, 40)
+LARGE_PRINT = Edition("large-print", 18, 16, 36, 44)
+EDITIONS = (STANDARD, LARGE_PRINT)
+
+# The kinds of leaflet, in the order the Leaflets page lists their groups.
+CONTACT, STANDARDS, INDEX, SERVICES, OFFICE = "contact", "standards", "index", "services", "office"
+SPLITTABLE = (SERVICES, INDEX)
+
+
+@dataclass(frozen=True)
+class LeafletPlan:
+    """One leaflet: its file name, title, kind, the web page it belongs to, and what it covers.
+
+    context: for a services leaflet its "category", "services" (in A to Z order), "number" ("3",
+    or "3A" for a part) and "part" ("A to K", or ""); for the index its "services" and "part", and
+    "topics", the services leaflets it points to; for a visiting leaflet its "office".
+    """
+
+    slug: str
+    title: str
+    kind: str
+    page_src: str  # the matching web page's source path
+    context: Mapping[str, Any] = field(default_factory=dict)
+
+    def file_name(self, edition: Edition) -> str:
+        suffix = "" if edition is STANDARD else f"-{edition.slug}"
+        return f"{self.slug}{suffix}.pdf"
+
+    @property
+    def number(self) -> str:
+        return self.context.get("number", "")
+
+
+def plan_leaflets(catalogue: Catalogue, words: Words | None = None) -> list[LeafletPlan]:
+    """Every leaflet the catalogue makes, whole (before any is split), in a stable order.
+
+    The index comes without its "topics": the maker fills them in once the services leaflets
+    have been split (see `with_topics`).
+    """
+    w = words or words_for("en")
+    plans = [
+        LeafletPlan("how-to-contact-us", w("leaflet.contact.title"), CONTACT, urls.CONTACT),
+        LeafletPlan("customer-service-standards", catalogue.standards_title, STANDARDS, urls.STANDARDS),
+        LeafletPlan("a-to-z-of-services", w("leaflet.index.title"), INDEX, urls.SERVICES,
+                    {"services": a_to_z(catalogue.services), "part": "", "topics": ()}),
+    ]
+    for number, category in enumerate(catalogue.categories, start=1):
+        services = a_to_z(catalogue.services_in(category))
+        if not services:
+            continue
+        plans.append(LeafletPlan(f"services-{category.id}", category.name, SERVICES, urls.category(category.id),
+                                 {"category": category, "services": services, "number": str(number), "part": ""}))
+    for office in catalogue.offices:
+        plans.append(LeafletPlan(f"visiting-{office.id}", w("leaflet.office.title", office=office.name), OFFICE,
+                                 urls.office(office.id), {"office": office}))
+    return plans
+
+
+def a_to_z(services: Sequence[Service]) -> tuple[Service, ...]:
+    """Services in A to Z order of their names, as a reader looks them up (case and accents aside)."""
+    return tuple(sorted(services, key=lambda s: (sort_key(s.name), s.id)))
+
+
+def sort_key(name: str) -> str:
+    import unicodedata
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
+    return plain.casefold()
+
+
+def initial(name: str) -> str:
+    """The letter a name is filed under in an A to Z: "Ŵyr" under W, "3D printing" under 0-9."""
+    key = sort_key(name).lstrip()
+    first = key[:1].upper()
+    return first if first.isalpha() else "0-9" if first.isdigit() else "#"
+
+
+def split(plan: LeafletPlan, parts: int, words: Words | None = None) -> list[LeafletPlan]:
+    """A services leaflet (or the index) split into `parts` leaflets by letter, each about the same size.
+
+    Cuts fall between letters where that keeps the parts near the same size, so a letter is
+    mostly in one part; each part says which letters it covers ("A to K").
+    """
+    w = words or words_for("en")
+    services = plan.context["services"]
+    parts = max(1, min(parts, len(services)))
+    if parts == 1:
+        return [plan]
+    cuts = _cuts([initial(s.name) for s in services], parts)
+    result = []
+    for index, (start, end) in enumerate(zip([0, *cuts], [*cuts, len(services)])):
+        chunk = services[start:end]
+        first, last = initial(chunk[0].name), initial(chunk[-1].name)
+        letters = first if first == last else w("leaflet.part.letters", first=first, last=last)
+        number = f"{plan.number}{chr(ord('A') + index)}" if plan.number else ""
+        result.append(replace(plan, slug=f"{plan.slug}-part-{index + 1}",
+                              title=w("leaflet.part.title", title=plan.title, letters=letters),
+                              context={**plan.context, "services": chunk, "number": number, "part": letters,
+                                       "part_of": (index + 1, parts)}))
+    return result
+
+
+def _cuts(letters: list[str], parts: int) -> list[int]:
+    """Where to cut a list into `parts` runs of near-equal length, moved to a change of letter if one is near."""
+    size = len(letters) / parts
+    cuts: list[int] = []
+    for n in range(1, parts):
+        ideal = round(n * size)
+        window = max(1, math.floor(size / 4))
+        candidates = [i for i in range(max(1, ideal - window), min(len(letters) - 1, ideal + window) + 1)
+                      if letters[i] != letters[i - 1]]
+        cut = min(candidates, key=lambda i: (abs(i - ideal), i)) if candidates else ideal
+        cut = max(cut, (cuts[-1] + 1) if cuts else 1)
+        cuts.append(min(cut, len(letters) - (parts - n)))
+    return cuts
+
+
+def with_topics(index: LeafletPlan, topics: Sequence[LeafletPlan]) -> LeafletPlan:
+    """The index, told which services leaflet each service is in."""
+    return replace(index, context={**index.context, "topics": tuple(topics)})
