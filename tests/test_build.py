@@ -7,7 +7,6 @@ import re
 import shutil
 from datetime import date
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
@@ -268,6 +267,30 @@ def test_leaflets_page_lists_every_leaflet_with_edition_size_and_pages(sample):
         assert f'href="{name}"' in html, name
     assert re.search(r"PDF, \d+ pages?, \d+ KB", html)
     assert "double-sided" in html and "actual size" in html
+
+
+def test_leaflets_page_groups_leaflets_and_says_which_to_print_for_which_question(sample):
+    html = sample.page("leaflets")
+    headings = re.findall(r'<h2 id="([a-z-]+)"', html)
+    assert headings[:4] == ["which", "contacting-us", "services", "offices"]
+    which = html.split('id="which"')[1].split("</table>")[0]
+    for question, answer in [("How do I get in touch, or make a complaint?", "How to contact us"),
+                             ("When is an office open, or how do I get there?", "The visiting leaflet for that office"),
+                             ("Which services are there, or which leaflet has a service?", "A to Z of council services")]:
+        assert re.search(re.escape(question) + r"</td><td>" + re.escape(answer), which), question
+    services = html.split('id="services"')[1].split('id="offices"')[0]
+    assert "A to Z of council services" in services and "1: Council Tax and benefits" in services
+    # Each row gives both editions with their page counts, read from the PDFs.
+    row = services.split("1: Council Tax and benefits")[1].split("</tr>")[0]
+    pages = [int(n) for n in re.findall(r"PDF, (\d+) pages?", row)]
+    import pypdfium2
+    assert pages == [len(pypdfium2.PdfDocument(str(sample.site / "leaflets" / f"services-council-tax-and-benefits{e}.pdf")))
+                     for e in ("", "-large-print")]
+
+
+def test_topic_and_a_to_z_pages_link_to_their_leaflets(sample):
+    assert 'href="../../leaflets/services-housing.pdf"' in sample.page("categories/housing")
+    assert 'href="../leaflets/a-to-z-of-services.pdf"' in sample.page("services")
 
 
 def test_office_and_standards_pages_link_to_their_leaflets(sample):

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import BUILD_DATE, FIXTURES, ROOT, valid_services
+from conftest import ROOT, valid_services
 from opencounter import urls
 from opencounter.channels import CHANNEL_TYPES, GROUPS, STANDARD_HEADINGS
 from opencounter.leaflets import LeafletMaker, plan_leaflets

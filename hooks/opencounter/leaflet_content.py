@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import urls
-from .blocks import (BREAK, Block, big, bold, box, bullets, heading, index, keep, lines, link, nowrap, paragraph,
+from .blocks import (BREAK, Block, big, bold, box, bullets, heading, index, keep, lines, nowrap, paragraph,
                      table, top)
 from .channels import STANDARD_HEADINGS, groups_in_order
 from .leaflet_plan import CONTACT, INDEX, OFFICE, SERVICES, STANDARDS, Edition, LeafletPlan, a_to_z, initial

@@ -16,13 +16,14 @@ import os
 import tempfile
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from .leaflet_content import LeafletWriter
 from .leaflet_plan import (CONTACT, EDITIONS, INDEX, LARGE_PRINT, OFFICE, SERVICES, SPLITTABLE, STANDARD, STANDARDS,
                            Edition, LeafletPlan, plan_leaflets, split, with_topics)
+from .blocks import texts
 from .models import Catalogue
 from .typeset import FONT_FILES, Job, LeafletError, typeset_timed, Typesetter, worker_pool
 from .words import Words, words as words_for
@@ -31,6 +32,11 @@ __all__ = ["EDITIONS", "FONT_FILES", "LARGE_PRINT", "STANDARD", "Edition", "Leaf
            "LeafletPlan", "MakeStats", "plan_leaflets"]
 
 KIND_ORDER = (CONTACT, STANDARDS, INDEX, SERVICES, OFFICE)
+# Measured at 1,000 services: about 1,100 characters fill a standard print page of a services leaflet
+# and 750 a large print one; the index, in two columns, holds 1,050 and 800. The guess aims to fill
+# 90% of the limit, so a part rarely comes out too long (and if one does, it is split again).
+CHARACTERS_PER_PAGE = {SERVICES: {"standard": 1000, "large-print": 680}, INDEX: {"standard": 1050, "large-print": 800}}
+FILL = 0.9
 CACHE_DAYS = 14  # cached leaflets no build has used for this long are removed
 
 
@@ -91,42 +97,49 @@ class LeafletMaker:
         """Both editions of every leaflet, long ones split, in the order the Leaflets page lists them."""
         started = time.perf_counter()
         plans = list(plans)
+        made: dict[tuple[str, str], tuple[bytes, int]] = {}
         with _Run(self) as run:
             run.expected = 2 * sum(1 for p in plans if p.kind == INDEX)  # made last: counted in progress from the start
-            made = run.render([p for p in plans if p.kind != INDEX])
             final = self._fit([p for p in plans if p.kind != INDEX], made, run)
             topics = [p for p in final if p.kind == SERVICES]
-            indexes = [with_topics(p, topics) for p in plans if p.kind == INDEX]
             run.expected = 0
-            made.update(run.render(indexes))
-            final += self._fit(indexes, made, run)
+            final += self._fit([with_topics(p, topics) for p in plans if p.kind == INDEX], made, run)
         self.stats.seconds = time.perf_counter() - started
         final.sort(key=lambda p: KIND_ORDER.index(p.kind))  # stable: the plan's own order within a kind
         self._prune()
         return [Leaflet(plan, edition, *made[(plan.slug, edition.slug)]) for plan in final for edition in EDITIONS]
 
     def _fit(self, plans: Sequence[LeafletPlan], made: dict, run: "_Run") -> list[LeafletPlan]:
-        """The plans, with every leaflet that is too long in either edition split until each part fits."""
-        result = {plan.slug: [plan] for plan in plans}
-        parts = {}
-        pending = [p for p in plans if p.kind in SPLITTABLE and self._too_long([p], made)]
-        for whole in pending:  # a first guess from how far over the limit it is, with room for each part's opening
-            parts[whole.slug] = max(2, max(math.ceil(made[(whole.slug, e.slug)][1] / max(1, self.limits[e.slug] - 1))
-                                           for e in EDITIONS))
+        """Make the plans, each split into as many parts as it needs to fit its page limits.
+
+        A first guess comes from how much text the leaflet has, so a long one is never made whole
+        (which would cost time and memory) only to be thrown away; each part is then checked, and a
+        leaflet with a part still too long is split again into more parts.
+        """
+        parts = {plan.slug: self._parts_needed(plan) for plan in plans}
+        result: dict[str, list[LeafletPlan]] = {}
+        pending = list(plans)
         while pending:
-            batch = {whole.slug: split(whole, parts[whole.slug], self.words) for whole in pending}
+            batch = {p.slug: split(p, parts[p.slug], self.words) if parts[p.slug] > 1 else [p] for p in pending}
             made.update(run.render([part for chunk in batch.values() for part in chunk]))
             result.update(batch)
             still = []
             for whole in pending:
-                if self._too_long(batch[whole.slug], made) and parts[whole.slug] < len(whole.context["services"]):
-                    parts[whole.slug] += 1
+                over = max(made[(part.slug, e.slug)][1] / self.limits[e.slug] for part in batch[whole.slug] for e in EDITIONS)
+                if over > 1 and whole.kind in SPLITTABLE and parts[whole.slug] < len(whole.context["services"]):
+                    parts[whole.slug] = max(parts[whole.slug] + 1, math.ceil(parts[whole.slug] * over))
                     still.append(whole)
             pending = still
         return [part for plan in plans for part in result[plan.slug]]
 
-    def _too_long(self, plans: Sequence[LeafletPlan], made: dict) -> bool:
-        return any(made[(p.slug, e.slug)][1] > self.limits[e.slug] for p in plans for e in EDITIONS)
+    def _parts_needed(self, plan: LeafletPlan) -> int:
+        """How many parts a leaflet will likely need, from the length of its text."""
+        if plan.kind not in SPLITTABLE:
+            return 1
+        characters = sum(len(t) for t in texts(self.writer.document(plan, STANDARD)["blocks"]))
+        per_page = CHARACTERS_PER_PAGE[plan.kind]
+        need = max((characters / per_page[e.slug] + 1) / (self.limits[e.slug] * FILL) for e in EDITIONS)
+        return max(1, min(math.ceil(need), len(plan.context["services"])))
 
     # ------------------------------------------------------------ cache
 

@@ -24,7 +24,6 @@ import io
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import date
 from typing import Any, Iterable
 
 from . import urls
