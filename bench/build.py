@@ -7,8 +7,9 @@ For catalogues of 100, 1,000 and 3,000 services with 60 offices, it builds, alte
   - pages:   Open Counter with leaflets switched off (OPENCOUNTER_LEAFLETS=off);
   - warm:    Open Counter with leaflets, their cache already filled (`make site` run again);
   - cold:    Open Counter with leaflets and an empty cache (every leaflet rendered).
-It prints median wall times, ratios to plain, and peak memory (of the whole process tree, sampled,
-as well as of its largest process), and for cold builds the longest single leaflet PDF. Then it
+It prints median wall times, ratios to plain, and peak memory (the most the whole process tree held
+at once, sampled, or its largest process where that is more), and for cold builds the longest single
+leaflet PDF. Then it
 times `make check` on the sample council, and a rebuild after a one-line YAML edit against a plain
 rebuild after a one-line Markdown edit (what `mkdocs serve` does on save). Figures, not pass or fail.
 """
@@ -40,9 +41,6 @@ PYTHON = sys.executable
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", BUILD_DATE="2026-11-24", PYTHONDONTWRITEBYTECODE="1")
 
 
-LAST = {"tree_mb": 0.0}  # the peak memory of the last run's whole process tree
-
-
 def run(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
     """Wall seconds and peak memory (MB) of one command: the most its processes held at once, all
     together (sampled every 20 ms from /proc), or where /proc is missing, its largest process."""
@@ -55,8 +53,7 @@ def run(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, 
     sampler.stop()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed in {cwd}: {' '.join(command)}\n{process.stderr.read().decode()[-2000:]}")
-    LAST["tree_mb"] = max(sampler.peak_mb, usage.ru_maxrss / 1024)
-    return elapsed, LAST["tree_mb"]
+    return elapsed, max(sampler.peak_mb, usage.ru_maxrss / 1024)
 
 
 class _TreeMemory(threading.Thread):

@@ -8,6 +8,7 @@ generated files, and pages.py lists them on the Leaflets page.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -35,6 +36,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config[LEAFLETS_KEY] = maker.make_all(plan_leaflets(catalogue))
     except LeafletError as error:
         stop_build(str(error))
+    for note in maker.stats.too_long:  # published all the same: a long leaflet is better than none
+        print(f"Note: {note}", file=sys.stderr, flush=True)
     report = config[REPORT_KEY]
     report.leaflets, report.rendered, report.cached = len(config[LEAFLETS_KEY]), maker.stats.rendered, maker.stats.cached
     report.longest_seconds, report.longest = maker.stats.longest

@@ -200,3 +200,28 @@ def test_under_github_actions_each_problem_is_also_an_annotation_on_its_line(tmp
     assert "%0ADid you mean 'walk-in'?" in annotations[0]
     plain = run_check(tmp_path)
     assert not [line for line in plain.stdout.splitlines() if line.startswith("::")]
+
+
+def test_characters_the_leaflet_fonts_cannot_print_are_named(tmp_path):
+    from opencounter.typeset import printable_letters
+    (tmp_path / "services.yaml").write_text(_service_with("Find out when we collect your bins 🗑 (bin day 日)."))
+    (tmp_path / "standards.yaml").write_text((FIXTURES / "valid" / "standards.yaml").read_text())
+    catalogue = load_catalogue(tmp_path / "services.yaml", tmp_path / "standards.yaml", BUILD_DATE)
+    found = advise(tmp_path / "services.yaml", tmp_path / "standards.yaml", catalogue, AdviceSettings(), BUILD_DATE,
+                   printable=printable_letters(ROOT / "overrides" / "assets" / "fonts"))
+    assert rules(found) == ["leaflet-characters"]
+    assert "'日', '🗑'" in found[0].message and found[0].line == 37
+    welsh = _service_with("Dewch i'r swyddfa yn Nhŷ'r Cyngor, ŵyr a wyres.")
+    (tmp_path / "services.yaml").write_text(welsh)
+    catalogue = load_catalogue(tmp_path / "services.yaml", tmp_path / "standards.yaml", BUILD_DATE)
+    assert advise(tmp_path / "services.yaml", tmp_path / "standards.yaml", catalogue, AdviceSettings(), BUILD_DATE,
+                  printable=printable_letters(ROOT / "overrides" / "assets" / "fonts")) == []
+
+
+def test_a_line_open_every_day_that_says_nothing_of_bank_holidays_is_advised(tmp_path):
+    every_day = valid_services().replace("      Monday to Friday: 9am to 5pm\n", "      Every day: 8am to 8pm\n", 1)
+    assert every_day != valid_services()
+    found = [p for p in advice_for(tmp_path, every_day) if p.rule == "bank-holidays"]
+    assert len(found) == 1 and "no 'Bank holidays:' line" in found[0].message
+    said = every_day.replace("      Every day: 8am to 8pm\n", "      Every day: 8am to 8pm\n      Bank holidays: closed\n", 1)
+    assert [p for p in advice_for(tmp_path, said) if p.rule == "bank-holidays"] == []

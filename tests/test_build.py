@@ -265,14 +265,14 @@ def test_leaflets_page_lists_every_leaflet_with_edition_size_and_pages(sample):
     assert len(pdfs) == 2 * len(plan_leaflets(catalogue))  # both editions of every leaflet
     for name in pdfs:
         assert f'href="{name}"' in html, name
-    assert re.search(r"PDF, \d+ pages?, \d+ KB", html)
+    assert re.search(r"PDF, \d+ pages? \(\d+ sheets?\), \d+ KB", html)
     assert "double-sided" in html and "actual size" in html
 
 
 def test_leaflets_page_groups_leaflets_and_says_which_to_print_for_which_question(sample):
     html = sample.page("leaflets")
     headings = re.findall(r'<h2 id="([a-z-]+)"', html)
-    assert headings[:4] == ["which", "contacting-us", "services", "offices"]
+    assert headings[:5] == ["which", "printing", "contacting-us", "services", "offices"]
     which = html.split('id="which"')[1].split("</table>")[0]
     for question, answer in [("How do I get in touch, or make a complaint?", "How to contact us"),
                              ("When is an office open, or how do I get there?", "The visiting leaflet for that office"),

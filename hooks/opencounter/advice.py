@@ -29,6 +29,8 @@ RULES = {
     "review-date": "services not reviewed within the limit",
     "past-dates": "closures and notices whose dates have passed, and notices about a day that has passed",
     "other-council": "hand-written pages in content/ that name a council other than the one in services.yaml",
+    "leaflet-characters": "characters the leaflet fonts cannot print, which leaflets leave out",
+    "bank-holidays": "lines and offices open every day that close on bank holidays only by default",
 }
 
 
@@ -87,8 +89,10 @@ ABBREVIATIONS_EVERYONE_KNOWS = {"UK", "PDF", "OK", "TV", "ID", "NHS", "GP", "AM"
 
 
 def advise(services_path: Path, standards_path: Path, catalogue: Catalogue | None, settings: AdviceSettings,
-           today: date, labels: tuple[str, str] = ("services.yaml", "standards.yaml")) -> list[Problem]:
-    """Every piece of advice, in file order. Without a catalogue (it has errors), only advice on text."""
+           today: date, labels: tuple[str, str] = ("services.yaml", "standards.yaml"),
+           printable: frozenset[str] | None = None) -> list[Problem]:
+    """Every piece of advice, in file order. Without a catalogue (it has errors), only advice on text.
+    `printable`: the characters the leaflet fonts have (no advice on characters without it)."""
     glossary = ({g.term.lower() for g in catalogue.glossary} if catalogue else _glossary_terms(standards_path))
     found: list[Problem] = []
     for path, label, record in ((services_path, labels[0], SERVICES_FILE), (standards_path, labels[1], STANDARDS_FILE)):
@@ -96,7 +100,7 @@ def advise(services_path: Path, standards_path: Path, catalogue: Catalogue | Non
         if root is None:
             continue
         lines = path.read_text(encoding="utf-8").splitlines()
-        advisor = _Advisor(label, lines, settings, glossary, today, found)
+        advisor = _Advisor(label, lines, settings, glossary, today, found, printable)
         for where, name, kind, key, node in _text_fields(record, root, ()):
             advisor.text_field(where, name, kind, key, node)
         if record is SERVICES_FILE and catalogue is not None:
@@ -150,9 +154,10 @@ def _label(node: Node, index: int) -> str:
 # ---------------------------------------------------------------- the rules
 
 class _Advisor:
-    def __init__(self, label, lines, settings, glossary, today, found):
+    def __init__(self, label, lines, settings, glossary, today, found, printable=None):
         self.label, self.lines, self.settings, self.glossary, self.today, self.found = \
             label, lines, settings, glossary, today, found
+        self.printable = printable
 
     def add(self, rule: str, node: Node, where, message: str, hint: str, key: Node | None = None) -> None:
         if self._accepted(rule, key or node):
@@ -171,6 +176,14 @@ class _Advisor:
 
     def text_field(self, where, name, kind, key, node) -> None:
         text = plain_text(node.value) if isinstance(kind, Markdown) else node.value
+        if self.printable is not None and not text.isascii():
+            missing = sorted({c for c in text if c not in self.printable and not c.isspace()})
+            if missing:
+                self.add("leaflet-characters", node, where,
+                         f"The printed leaflets cannot show {', '.join(repr(c) for c in missing[:5])}: their fonts do "
+                         "not have it, so leaflets leave it out. The website shows it.",
+                         "Use words instead of emoji and symbols. For text in another alphabet, give the "
+                         "information in English too, so that a leaflet still says it.", key)
         lower = text.lower()
         for phrase, instead in PLAIN_WORDS.items():
             if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", lower):
@@ -240,6 +253,23 @@ class _Advisor:
                          f"'{service.name}' was last reviewed on {service.reviewed.isoformat()}, "
                          f"more than {limit} months ago.", "Check the page is still right, then update the date.",
                          reviewed_key)
+        hours_of = {("channels", c.id): c.opening_hours for c in catalogue.channels}
+        hours_of.update({("offices", o.id): o.opening_hours for o in catalogue.offices})
+        for section in ("channels", "offices"):
+            for index, node in enumerate(_items(sections.get(section)), start=1):
+                fields = {key.value: (key, value) for key, value in node.value}
+                item_id = fields.get("id", (None, ScalarNode("", "")))[1].value
+                key, hours_node = fields.get("opening_hours", (None, None))
+                hours = hours_of.get((section, item_id))
+                if hours is None or not isinstance(hours_node, MappingNode):
+                    continue
+                said = any(isinstance(k, ScalarNode) and parse_days_or_none(k.value) == "bank" for k, _ in hours_node.value)
+                if not said and all(d.is_open for d in hours.days) and hours.bank_holidays.kind == "closed":
+                    self.add("bank-holidays", key, (section, _label(node, index), "opening_hours"),
+                             "This is open every day of the week, but shown as closed on bank holidays, because it "
+                             "has no 'Bank holidays:' line.",
+                             "If it is open on bank holidays, add 'Bank holidays: open as usual' (or its hours). "
+                             "If it does close, add 'Bank holidays: closed' to say so.", key)
         for index, node in enumerate(_items(sections.get("offices")), start=1):
             fields = {key.value: value for key, value in node.value}
             for closure_index, closure in enumerate(_items(fields.get("closures")), start=1):
@@ -277,6 +307,14 @@ def last_day_named(text: str) -> date | None:
         except ValueError:
             continue
     return max(days) if days else None
+
+
+def parse_days_or_none(key: str):
+    from .hours import HoursError, parse_days
+    try:
+        return parse_days(key)
+    except HoursError:
+        return None
 
 
 def _items(node: Node | None) -> list[MappingNode]:

@@ -18,6 +18,7 @@ from .calendar import build_date
 from .content import other_councils
 from .errors import CatalogueError
 from .loading import load_catalogue
+from .typeset import FONT_FILES, printable_letters
 from .values import ValueProblem
 
 
@@ -52,7 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         catalogue = load_catalogue(services, standards, today)
     except CatalogueError as error:
         errors = error.problems
-    advice = advise(services, standards, catalogue, settings, today) if services.is_file() and standards.is_file() else []
+    fonts = folder / "overrides" / "assets" / "fonts"
+    printable = printable_letters(fonts) if all((fonts / name).is_file() for name in FONT_FILES) else None
+    advice = advise(services, standards, catalogue, settings, today, printable=printable) \
+        if services.is_file() and standards.is_file() else []
     if catalogue is not None and (folder / "content").is_dir() and "other-council" not in settings.off:
         advice += other_councils(folder / "content", catalogue.council.name)
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"

@@ -2,14 +2,17 @@
 
 Every leaflet opens the same way: its title, a line on what it is for, then a box with the
 council's main phone number (bold, larger than the body text, with its hours) beside a QR code
-that opens the matching web page, and the day it was made. The rest depends on its kind:
+that opens the matching web page, the day it was made, and the notices that apply to it. The
+rest depends on its kind:
 
 - contact: every way in, those that need no internet first, what the council promises for each,
-  the offices in brief (their own leaflets have the rest), how to complain, extra help;
+  how to complain, extra help, and the offices in brief (their own leaflets have the rest);
 - standards: promises, standards with their targets, what we ask of you, feedback, every result;
-- services: one topic's services, each with what it is for and how to use it without the internet;
+- services: one topic's services, each with what it is for, what to know, and how to use it
+  without the internet;
 - index: every service from A to Z, with the number of the services leaflet it is in;
-- office: address, how to get in, hours, closures and bank holidays, facilities, directions, services.
+- office: address, how to get in, hours, closures and bank holidays, facilities, directions,
+  services; for a closed office, where to go instead.
 """
 
 from __future__ import annotations
@@ -17,12 +20,12 @@ from __future__ import annotations
 from typing import Any
 
 from . import urls
-from .blocks import (BREAK, Block, big, bold, box, bullets, heading, index, keep, lines, nowrap, paragraph,
-                     table, top)
+from .blocks import BREAK, Block, big, bold, box, bullets, heading, index, keep, lines, nowrap, paragraph, table, top
 from .channels import STANDARD_HEADINGS, groups_in_order
-from .leaflet_plan import CONTACT, INDEX, OFFICE, SERVICES, STANDARDS, Edition, LeafletPlan, a_to_z, initial
-from .models import Catalogue, Channel, Office, Service
-from .present import access_text, closures_coming_up, hours_line, target_to_show
+from .leaflet_plan import CONTACT, INDEX, OFFICE, SERVICES, STANDARDS, Edition, LeafletPlan
+from .models import Catalogue, Channel, Notice, Office, Service
+from .present import (a_to_z, access_text, closures_coming_up, complaint_standards, help_offline, hours_line,
+                      hours_rows, initial, target_to_show, ways_to_complain_offline)
 from .text import markdown_blocks
 from .urls import short_url
 from .values import format_date, format_date_range, format_percent
@@ -30,6 +33,8 @@ from .words import Words
 
 EMPHASIS = 1.4  # the main phone number, against the body size: clear print asks for at least 1.2
 SHORT_LIST = 12  # services at an office listed one a line; more are listed by topic
+KEPT_ROWS = 10  # a table of results this short stays whole on one page; a longer one runs on, header repeated
+FOOTER_CHARACTERS = {"standard": 60, "large-print": 44}  # what fits on one line of the running footer
 
 
 class LeafletWriter:
@@ -53,18 +58,17 @@ class LeafletWriter:
     def document(self, plan: LeafletPlan, edition: Edition) -> dict[str, Any]:
         """The whole leaflet, ready for the typesetter."""
         w = self.w
-        address = self.address(plan)
         if plan.slug not in self._bodies:  # the same words in both editions: written once
             self._bodies.clear()
-            self._bodies[plan.slug] = [heading(1, plan.title), *self._opening(plan), self._top(address),
-                                       *{CONTACT: self._contact, STANDARDS: self._standards, SERVICES: self._services,
-                                         INDEX: self._index, OFFICE: self._office}[plan.kind](plan)]
+            body = {CONTACT: self._contact, STANDARDS: self._standards, SERVICES: self._services, INDEX: self._index,
+                    OFFICE: self._office}[plan.kind](plan)
+            self._bodies[plan.slug] = [heading(1, plan.title), *self._opening(plan), *self._top(plan), *body]
         title = plan.title if edition.slug == "standard" else w("leaflet.large_print_title", title=plan.title)
         return {
             "title": w("leaflet.document_title", title=title, council=self.council.name),
             "council": self.council.name,
-            "footer": plan.title,
-            "lang": w("language.code"), "region": w("language.region"),
+            "footer": _shorten(plan.footer or plan.title, FOOTER_CHARACTERS[edition.slug]),
+            "lang": w("language.code"), "region": w("language.region") or None,
             "edition": {"body": edition.body, "smallest": edition.smallest, "large": edition.large, "qr": edition.qr},
             "emphasis": EMPHASIS,
             "words": {"page": w.pieces("leaflet.page", "page", "pages")},
@@ -77,8 +81,10 @@ class LeafletWriter:
         w = self.w
         if plan.kind == SERVICES:
             category = plan.context["category"]
-            lede = [paragraph(w("leaflet.services.lede", number=plan.number), "lede")]
-            return lede + ([paragraph(category.summary)] if category.summary else [])
+            lede = [w("leaflet.services.lede", number=plan.number)]
+            if category.summary:
+                lede += [BREAK, _text(category.summary)]
+            return [paragraph(lede, "lede")]
         if plan.kind == OFFICE:
             office = plan.context["office"]
             return [paragraph([", ".join(office.address), " ", nowrap(office.postcode)], "lede"),
@@ -88,21 +94,44 @@ class LeafletWriter:
             return intro or [paragraph(w("leaflet.standards.lede"), "lede")]
         return [paragraph(w(f"leaflet.{plan.kind}.lede"), "lede")]
 
-    def _top(self, address: str) -> Block:
-        """The box on page 1: call us (the number big and bold, its hours beside it), scan, and check."""
+    def _top(self, plan: LeafletPlan) -> list[Block]:
+        """The box on page 1: call us (the number big and bold, its hours beside it) and scan; then the
+        day the leaflet was made, and (but for a visiting leaflet) the notices that apply to all of it."""
         w = self.w
+        address = self.address(plan)
         phone = self.catalogue.main_phone
         content: list[Block] = []
         if phone:
-            content.append(paragraph([w("leaflet.call_us"), " ", big(nowrap(phone.number.display))]))
+            content.append(paragraph([bold(w("leaflet.call_us")), " ", big(nowrap(phone.number.display))]))
             hours = hours_line(phone)
             if hours:
                 content.append(paragraph(bold([hours, ". ", phone.opening_hours.bank_holiday_text()])))
         where = short_url(address)
         content.append(paragraph([bold(w("leaflet.scan")), BREAK, _breakable_address(where)]))
-        check = w("leaflet.made_on", date=format_date(self.catalogue.build_date), website=short_url(self.council.website))
-        content.append(paragraph([check, " ", w("leaflet.or_call") if phone else ""]))
-        return top(w("leaflet.qr_alt", address=where), content)
+        made = w("leaflet.made_on", date=format_date(self.catalogue.build_date), website=short_url(self.council.website))
+        made += " " + w("leaflet.or_call") if phone else "."
+        out = [top(w("leaflet.qr_alt", address=where), content), paragraph(made)]
+        if plan.kind == OFFICE:  # an office's own phone and notes come first: its leaflet adds the notices
+            return out
+        ids = (plan.context["category"].id,) if plan.kind == SERVICES else ()
+        return out + self._notices(ids, everywhere=True)
+
+    def _notices(self, ids: tuple[str, ...], everywhere: bool = False) -> list[Block]:
+        """Current notices for these ids, then (if asked) those for every page: each in a box, in full."""
+        catalogue = self.catalogue
+        notices: list[Notice] = list(catalogue.notices_for(*ids)) if ids else []
+        if everywhere:
+            notices += [n for n in catalogue.notices_for() if n not in notices]
+        out = []
+        for notice in notices:
+            label = self.w("notice.important" if notice.level == "warning" else "notice.notice")
+            text = markdown_blocks(notice.text)
+            if text and text[0]["type"] == "paragraph":
+                text[0] = paragraph([bold(label), " ", text[0]["text"]])
+            else:
+                text.insert(0, paragraph(bold(label)))
+            out.append(box(text))
+        return out
 
     # ------------------------------------------------------------ how to contact us
 
@@ -115,45 +144,52 @@ class LeafletWriter:
                 continue
             out.append(heading(2, heading_text))
             for channel in channels:
-                out += [heading(3, channel.name), *self._channel(channel)]
-            promised = self._promises_for(channels)
-            if promised:
-                out.append(keep([paragraph(bold(w("leaflet.contact.promise"))), bullets(promised)]))
+                named = not (len(channels) == 1 and channel.name.casefold() == heading_text.casefold())
+                out += self._channel(channel, named)
+            out += self._promises_for(channels)
             if group == "phone" and self.council.call_charges:
                 out.append(paragraph(w("leaflet.contact.call_charges", address=short_url(self.council.call_charges))))
+        out += self._complaints()
         if self.council.extra_help:
             out += [heading(2, w("contact.extra_help")), *markdown_blocks(self.council.extra_help)]
-        out += self._complaints()
         if catalogue.offices:
+            rows = [[bold(o.name), [", ".join(o.address), " ", nowrap(o.postcode)], self._visit(o)] for o in catalogue.offices]
             out += [heading(2, w("contact.in_person")), paragraph(w("leaflet.contact.offices"), "label"),
-                    table([w("leaflet.contact.office"), w("leaflet.contact.address"), w("leaflet.contact.visit")],
-                          [[bold(o.name), [", ".join(o.address), " ", nowrap(o.postcode)], self._visit(o)]
-                           for o in catalogue.offices],
+                    table([w("leaflet.contact.office"), w("leaflet.contact.address"), w("leaflet.contact.visit")], rows,
                           [{"fr": 1}, {"fr": 1.4}, {"fr": 1}], keep=False)]
         return out
 
-    def _channel(self, channel: Channel) -> list[Block]:
+    def _channel(self, channel: Channel, named: bool = True) -> list[Block]:
+        """A way in: its name, how to use it and when, kept together; then what else to know."""
         w = self.w
-        out: list[Block] = []
+        how: list[Block] = [heading(3, channel.name)] if named else []
         if channel.kind.help_text and not channel.description:
-            out.append(paragraph(channel.kind.help_text))
+            how.append(paragraph(channel.kind.help_text))
         if channel.number:
-            label = channel.kind.number_label
-            out.append(paragraph([f"{label}: ", bold(nowrap(channel.number.display))]))
+            how.append(paragraph([f"{channel.kind.number_label}: ", bold(nowrap(channel.number.display))]))
         if channel.email:
-            out.append(paragraph([w("leaflet.email"), " ", bold(channel.email)]))
+            how.append(paragraph([w("leaflet.email"), " ", bold(channel.email)]))
         if channel.url:
-            out.append(paragraph(short_url(channel.url)))
+            how.append(paragraph(_breakable_address(short_url(channel.url))))
         if channel.address:
-            out.append(lines([*channel.address, nowrap(channel.postcode)]))
+            how.append(lines([*channel.address, nowrap(channel.postcode)]))
         if channel.opening_hours:
             hours = channel.opening_hours
-            out.append(bullets([f"{days}: {text}" for days, text in hours.summary()] + [hours.bank_holiday_text()]))
-        return out + markdown_blocks(channel.description)
+            how.append(bullets([f"{days}: {text}" for days, text in hours.summary()] + [hours.bank_holiday_text()]))
+        return [keep(how), *markdown_blocks(channel.description)]
 
-    def _promises_for(self, channels: list[Channel]) -> list[str]:
-        own = {c.kind.standards[0] for c in channels}
-        return [self._standard_text(s) for s in self.catalogue.standards if s.channel in own]
+    def _promises_for(self, channels: list[Channel]) -> list[Block]:
+        """What the council promises for these ways in, under the way each promise is about."""
+        out = []
+        own = [c.kind.standards[0] for c in channels]
+        for standard_channel in dict.fromkeys(own):
+            promised = [self._standard_text(s) for s in self.catalogue.standards if s.channel == standard_channel]
+            if promised:
+                label = self.w("leaflet.contact.promise", heading=STANDARD_HEADINGS[standard_channel])
+                out.append(keep([paragraph(bold(label)), bullets(promised[:1])]))
+                if promised[1:]:
+                    out.append(bullets(promised[1:]))
+        return out
 
     def _standard_text(self, standard) -> str:
         target = target_to_show(standard)
@@ -176,17 +212,17 @@ class LeafletWriter:
         ways: list[Any] = []
         if feedback and feedback.complaints:
             ways.append([w("leaflet.complain.online"), " ", bold(short_url(feedback.complaints))])
-        phone = catalogue.main_phone
-        if phone:
-            ways.append([w("leaflet.complain.call"), " ", bold(nowrap(phone.number.display))])
-        post = next((c for c in catalogue.channels if c.type == "post"), None)
-        if post:
+        offline = ways_to_complain_offline(catalogue)
+        if offline["phone"]:
+            ways.append([w("leaflet.complain.call"), " ", bold(nowrap(offline["phone"].number.display))])
+        if offline["post"]:
+            post = offline["post"]
             ways.append([w("leaflet.complain.write"), " ", ", ".join(post.address), " ", nowrap(post.postcode)])
-        if any(not o.is_closed for o in catalogue.offices):
+        if offline["offices"]:
             ways.append(w("leaflet.complain.visit"))
         if ways:
             out.append(keep([paragraph(w("leaflet.complain.ways")), bullets(ways)]))
-        promised = [self._standard_text(s) for s in catalogue.standards if "complain" in s.promise.lower()]
+        promised = [self._standard_text(s) for s in complaint_standards(catalogue)]
         if promised:
             out.append(keep([paragraph(bold(w("contact.complaints_next"))), bullets(promised)]))
         return out
@@ -204,7 +240,7 @@ class LeafletWriter:
         if dates:
             out.append(paragraph(" ".join(dates)))
         out += [heading(2, w("standards.promises")), paragraph(w("standards.promises_lede"), "label"),
-                bullets(list(catalogue.promises))]
+                bullets([_text(p) for p in catalogue.promises])]
         for channel, heading_text in STANDARD_HEADINGS.items():
             standards = [s for s in catalogue.standards if s.channel == channel]
             if not standards:
@@ -212,12 +248,12 @@ class LeafletWriter:
             items = []
             for standard in standards:
                 target = target_to_show(standard)
-                first = paragraph([standard.promise, " ", bold(w("leaflet.target", target=target))] if target
-                                  else standard.promise)
+                first = paragraph([_text(standard.promise), " ", bold(w("leaflet.target", target=target))] if target
+                                  else _text(standard.promise))
                 items.append([first, *markdown_blocks(standard.detail)])
             out += [heading(2, heading_text), bullets(items)]
         if catalogue.ask_of_you:
-            out += [heading(2, w("standards.ask_of_you")), bullets(list(catalogue.ask_of_you))]
+            out += [heading(2, w("standards.ask_of_you")), bullets([_text(a) for a in catalogue.ask_of_you])]
         feedback = catalogue.feedback
         if feedback:
             out += [heading(2, w("standards.feedback")), *markdown_blocks(feedback.text)]
@@ -233,23 +269,29 @@ class LeafletWriter:
         if catalogue.performance:
             out += [heading(2, w("standards.performance")), paragraph(w("standards.performance_lede"))]
             for subject in catalogue.measured:
-                results = catalogue.results_for(subject)
-                goals = any(r.goal is not None for r in results)
-                head = [w("standards.period"), w("standards.result")]
-                if goals:
-                    head += [w("standards.goal"), w("standards.goal_met")]
-                rows = []
-                for result in results:
-                    row = [result.period, result.result.text]
-                    if goals:
-                        row += [format_percent(result.goal) if result.goal is not None else w("standards.no_goal"),
-                                w({True: "standards.met", False: "standards.missed", None: "standards.no_goal"}[result.met_goal])]
-                    rows.append(row)
-                name = getattr(subject, "promise", None) or subject.name
-                columns = [{"fr": 1.6}, {"fr": 1}] + ([{"fr": 1}, {"fr": 1}] if goals else [])
-                out.append(keep([heading(3, name), table(head, rows, columns, row_heads=True)]))
-                out += markdown_blocks(getattr(subject, "description", ""))
+                out += self._results(subject)
         return out
+
+    def _results(self, subject) -> list[Block]:
+        """One standard's or measure's results: its name, where the figures come from, then every period."""
+        w = self.w
+        results = self.catalogue.results_for(subject)
+        goals = any(r.goal is not None for r in results)
+        head = [w("standards.period"), w("standards.result")] + ([w("standards.goal"), w("standards.goal_met")] if goals else [])
+        rows = []
+        for result in results:
+            row = [result.period, result.result.text]
+            if goals:
+                row += [format_percent(result.goal) if result.goal is not None else w("standards.no_goal"),
+                        w({True: "standards.met", False: "standards.missed", None: "standards.no_goal"}[result.met_goal])]
+            rows.append(row)
+        name = getattr(subject, "promise", None) or subject.name
+        columns = [{"fr": 2}, {"fr": 1}] + ([{"fr": 1}, {"fr": 1.2}] if goals else [])
+        about = markdown_blocks(getattr(subject, "description", ""))
+        results_table = table(head, rows, columns, keep=len(rows) <= KEPT_ROWS, row_heads=True)
+        if len(rows) <= KEPT_ROWS:
+            return [keep([heading(3, name), *about, results_table])]
+        return [heading(3, name), *about, results_table]
 
     # ------------------------------------------------------------ services of one topic
 
@@ -260,35 +302,64 @@ class LeafletWriter:
             number, count = plan.context["part_of"]
             out.append(paragraph(w("leaflet.services.part", number=number, count=count, letters=plan.context["part"])))
         for service in plan.context["services"]:
-            out += [heading(2, service.name), *self._service(service)]
+            out += self._service(service)
         return out
 
     def _service(self, service: Service) -> list[Block]:
+        """A service: what it is for, what to know, then how to use it without the internet.
+
+        It may run over a page, but its name never parts from its summary, nor "Without the
+        internet:" from the first way in."""
         w, catalogue = self.w, self.catalogue
-        # A service may run over a page, but never splits from its name and summary, or its
-        # "Without the internet:" from the first way in.
-        out: list[Block] = [paragraph(service.summary, "label")]
+        out: list[Block] = [heading(2, service.name), paragraph(_text(service.summary), "label")]
         if service.status == "temporarily-closed":
-            out.append(paragraph(bold(w("service.closed")), "label"))
+            out.append(paragraph(bold(w("service.closed"))))
+        out += self._notices((service.id,))
+        out += markdown_blocks(service.description)
+        page = short_url(urls.absolute(self.site_url, urls.url_of(urls.service(service.id))))
+        out.append(paragraph([w("leaflet.services.online"), " ", *_breakable_address(page)]))
         ways: list[Any] = []
         for channel in service.offline_channels:
             if channel.number:
-                detail = channel.name if channel == catalogue.main_phone else \
-                    ", ".join(p for p in (channel.name, hours_line(channel)) if p)
-                ways.append([f"{channel.kind.number_label}: ", bold(nowrap(channel.number.display)), f" ({detail})"])
+                way = [f"{channel.kind.number_label}: ", bold(nowrap(channel.number.display)), f" ({channel.name})"]
+                hours = hours_line(channel) if channel != catalogue.main_phone else ""
+                ways.append(way + ([BREAK, hours] if hours else []))
             elif channel.address:
                 ways.append([w("leaflet.services.write"), " ", ", ".join(channel.address), " ", nowrap(channel.postcode)])
-        if service.open_offices:
-            ways.append(w("leaflet.services.visit", offices=w.join_or([o.name for o in service.open_offices])))
-        if ways:  # a short list, kept whole with its label
-            out.append(keep([paragraph(bold(w("leaflet.services.offline"))), bullets(ways)]))
+        ways += self._visits(service.open_offices)
+        if ways:
+            out.append(keep([paragraph(bold(w("leaflet.services.offline"))), bullets(ways[:1])]))
+            if ways[1:]:
+                out.append(bullets(ways[1:]))
         elif service.status != "temporarily-closed":
-            phone = catalogue.main_phone
-            out.append(paragraph(w("service.online_only_call", number=phone.number.display) if phone
-                                 else w("service.online_only_library")))
-        out.append(paragraph([w("leaflet.services.online"), " ",
-                              _breakable_address(short_url(urls.absolute(self.site_url, urls.url_of(urls.service(service.id)))))]))
+            out += self._online_only()
         return out
+
+    def _visits(self, offices: tuple[Office, ...]) -> list[Any]:
+        """How to see someone: walk in at these offices; book first at those that see people by appointment."""
+        w = self.w
+        out: list[Any] = []
+        walk_in = [o for o in offices if o.access == "walk-in"]
+        if len(walk_in) == 1:
+            out.append(w("leaflet.services.visit", office=walk_in[0].name))
+        elif walk_in:
+            out.append([paragraph(w("leaflet.services.visit_one_of")), bullets([o.name for o in walk_in])])
+        for office in (o for o in offices if o.access == "appointment"):
+            phone = office.phone or (self.catalogue.main_phone.number if self.catalogue.main_phone else None)
+            out.append([w("leaflet.services.book", office=office.name)]
+                       + ([" ", w("leaflet.services.book_call"), " ", bold(nowrap(phone.display))] if phone else []))
+        return out
+
+    def _online_only(self) -> list[Block]:
+        w = self.w
+        helpers = help_offline(self.catalogue)
+        if not helpers:
+            return [paragraph(w("service.online_only_library"))]
+        if helpers[0] == self.catalogue.main_phone:
+            return [paragraph(w("service.online_only_call", number=helpers[0].number.display))]
+        ways = [[f"{c.kind.number_label}: ", bold(nowrap(c.number.display))] if c.number
+                else [w("leaflet.services.write"), " ", ", ".join(c.address), " ", nowrap(c.postcode)] for c in helpers]
+        return [keep([paragraph(w("service.online_only_contact")), bullets(ways)])]
 
     # ------------------------------------------------------------ the A to Z index
 
@@ -300,9 +371,21 @@ class LeafletWriter:
         if plan.context.get("part"):
             number, count = plan.context["part_of"]
             out.append(paragraph(w("leaflet.index.part", number=number, count=count, letters=plan.context["part"])))
-        out += [heading(2, w("leaflet.index.topics")), paragraph(w("leaflet.index.topics_lede")),
-                table([w("leaflet.index.number"), w("leaflet.index.topic")], [[bold(t.number), t.title] for t in topics],
-                      [{"mm": 22}, {"fr": 1}], keep=False, row_heads=True),
+        # One row a topic, however many parts it is in, so the key stays short.
+        rows: dict[str, list] = {}
+        for topic in topics:
+            category = topic.context["category"]
+            if category.id not in rows:
+                rows[category.id] = [[], category.name, []]
+            rows[category.id][0].append(topic.number)
+            if topic.context.get("part"):
+                rows[category.id][2].append(w("leaflet.index.part_letters", number=topic.number,
+                                              letters=topic.context["part"]))
+        key = [[bold(numbers[0] if len(numbers) == 1 else w("leaflet.part.letters", first=numbers[0], last=numbers[-1])),
+                [name, *([BREAK, w("list.comma").join(parts)] if parts else [])]] for numbers, name, parts in rows.values()]
+        out += [heading(2, w("leaflet.index.topics")), paragraph(w("leaflet.index.topics_lede"), "label"),
+                table([w("leaflet.index.number"), w("leaflet.index.topic")], key,
+                      [{"mm": 34}, {"fr": 1}], keep=False, row_heads=True),
                 heading(2, w("leaflet.index.services"))]
         groups: list[tuple[str, list]] = []
         for service in plan.context["services"]:
@@ -319,30 +402,19 @@ class LeafletWriter:
         w, catalogue = self.w, self.catalogue
         office: Office = plan.context["office"]
         out: list[Block] = []
-        if office.phone:
+        main = catalogue.main_phone
+        if office.phone and not (main and main.number.display == office.phone.display):
             out.append(paragraph([w("leaflet.office.phone"), " ", bold(nowrap(office.phone.display))]))
         if office.notice:
-            out.append(paragraph(office.notice))
-        for notice in catalogue.notices_for() + catalogue.notices_for(office.id):
-            label = w("notice.important") if notice.level == "warning" else w("notice.notice")
-            text = markdown_blocks(notice.text)
-            if text and text[0]["type"] == "paragraph":
-                text[0] = paragraph([bold(label), " ", text[0]["text"]])
-            else:
-                text.insert(0, paragraph(bold(label)))
-            out.append(box(text))
+            out.append(paragraph(_text(office.notice)))
+        out += self._notices((office.id,), everywhere=True)
         if office.is_closed:
             return out + self._instead(office)
         if office.opening_hours:
-            hours = office.opening_hours
-            rows = [[day, day_hours.text()] for day, day_hours in hours.week()]
-            rows.append([w("hours.bank_holidays"), hours.bank_holidays.text()])
+            rows = [[day, text] for day, text in hours_rows(office.opening_hours, w)]
             out += [heading(2, w("office.opening_hours")),
-                    table([w("hours.day"), w("hours.hours")], rows, [{"fr": 1}, {"fr": 1.6}], row_heads=True)]
-        coming = closures_coming_up(catalogue, office)
-        out.append(heading(2, w("leaflet.office.closures")))
-        out.append(bullets([[bold(format_date_range(i["start"], i["end"])), ": ", i["reason"]] for i in coming])
-                   if coming else paragraph(w("leaflet.office.no_closures")))
+                    table([w("hours.day"), w("hours.hours")], rows, [{"fr": 1}, {"fr": 1.3}], row_heads=True)]
+        out += self._closures(office, 2)
         if office.facilities:
             out += [heading(2, w("office.facilities")),
                     bullets([f[:1].upper() + f[1:] for f in office.facilities], columns=2)]
@@ -351,7 +423,7 @@ class LeafletWriter:
         services = a_to_z(self._services_at.get(office.id, []))
         if len(services) > SHORT_LIST:  # by topic, in a line each, so a busy office still fits one sheet
             out.append(heading(2, w("office.services")))
-            for category in self.catalogue.categories:
+            for category in catalogue.categories:
                 names = [s.name for s in services if s.category.id == category.id]
                 if names:
                     out.append(paragraph([bold(f"{category.name}:"), " ", w.join_and(names), "."]))
@@ -359,23 +431,37 @@ class LeafletWriter:
             out += [heading(2, w("office.services")), bullets([s.name for s in services], columns=2)]
         return out
 
+    def _closures(self, office: Office, level: int) -> list[Block]:
+        w = self.w
+        coming = closures_coming_up(self.catalogue, office)
+        listed = bullets([[bold(format_date_range(i["start"], i["end"])), ": ", i["reason"]] for i in coming]) if coming \
+            else paragraph(w("leaflet.office.no_closures"))
+        return [heading(level, w("leaflet.office.closures")), listed]
+
     def _instead(self, office: Office) -> list[Block]:
-        """A closed office: where to go instead, or how else to reach the council."""
+        """A closed office: where to go instead (with its hours, phone and closures), or how else to reach us."""
         w = self.w
         others = self.catalogue.offices_instead(office)
         if others:
             out: list[Block] = [heading(2, w("office.instead"))]
             for other in others:
-                part = [heading(3, other.name), lines([*other.address, nowrap(other.postcode)]),
-                        paragraph(bold(access_text(other, w)))]
+                part: list[Block] = [heading(3, other.name), lines([*other.address, nowrap(other.postcode)]),
+                                     paragraph(bold(access_text(other, w)))]
+                if other.phone:
+                    part.append(paragraph([w("leaflet.office.phone"), " ", bold(nowrap(other.phone.display))]))
                 if other.opening_hours:
-                    hours = other.opening_hours
-                    part.append(bullets([f"{d}: {t}" for d, t in hours.summary()] + [hours.bank_holiday_text()]))
+                    part.append(table([w("hours.day"), w("hours.hours")],
+                                      [[d, t] for d, t in hours_rows(other.opening_hours, w)],
+                                      [{"fr": 1}, {"fr": 1.3}], row_heads=True))
                 out.append(keep(part))
+                coming = closures_coming_up(self.catalogue, other)
+                if coming:
+                    out.append(keep([paragraph(bold(w("leaflet.office.closures"))),
+                                     bullets([[bold(format_date_range(i["start"], i["end"])), ": ", i["reason"]]
+                                              for i in coming])]))
             return out
-        ways = [c for c in self.catalogue.offline_channels]
         items = []
-        for channel in ways:
+        for channel in self.catalogue.offline_channels:
             if channel.number:
                 items.append([f"{channel.kind.number_label}: ", bold(nowrap(channel.number.display))])
             elif channel.address:
@@ -384,7 +470,20 @@ class LeafletWriter:
                 keep([paragraph(w("leaflet.office.other_ways_lede")), *([bullets(items)] if items else [])])]
 
 
+def _text(value: str) -> str:
+    """Plain text from the catalogue, its lines joined as the web joins them."""
+    return " ".join(value.split())
+
+
 def _breakable_address(address: str) -> list:
     """A web address that may break after a slash, never elsewhere."""
     parts = address.split("/")
     return [nowrap(part + ("/" if i < len(parts) - 1 else "")) for i, part in enumerate(parts)]
+
+
+def _shorten(text: str, limit: int) -> str:
+    """A running footer on one line: a long title is cut at a word, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,:;")
+    return cut + "…"

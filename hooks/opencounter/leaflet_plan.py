@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Mapping, Sequence
 
 from . import urls
-from .models import Catalogue, Service
+from .models import Catalogue
+from .present import a_to_z, initial
 from .words import Words, words as words_for
 
 
@@ -56,6 +57,7 @@ class LeafletPlan:
     kind: str
     page_src: str  # the matching web page's source path
     context: Mapping[str, Any] = field(default_factory=dict)
+    footer: str = ""  # the running footer, when it should say more than the title ("Services leaflet 3: Housing")
 
     def file_name(self, edition: Edition) -> str:
         suffix = "" if edition is STANDARD else f"-{edition.slug}"
@@ -64,6 +66,11 @@ class LeafletPlan:
     @property
     def number(self) -> str:
         return self.context.get("number", "")
+
+    @property
+    def whole_title(self) -> str:
+        """The title of the leaflet this one is a part of (its own title if it is not split)."""
+        return self.context.get("whole_title", self.title)
 
 
 def plan_leaflets(catalogue: Catalogue, words: Words | None = None) -> list[LeafletPlan]:
@@ -79,34 +86,15 @@ def plan_leaflets(catalogue: Catalogue, words: Words | None = None) -> list[Leaf
         LeafletPlan("a-to-z-of-services", w("leaflet.index.title"), INDEX, urls.SERVICES,
                     {"services": a_to_z(catalogue.services), "part": "", "topics": ()}),
     ]
-    for number, category in enumerate(catalogue.categories, start=1):
-        services = a_to_z(catalogue.services_in(category))
-        if not services:
-            continue
+    topics = [(c, a_to_z(catalogue.services_in(c))) for c in catalogue.categories]
+    for number, (category, services) in enumerate([t for t in topics if t[1]], start=1):  # no gaps in the numbers
         plans.append(LeafletPlan(f"services-{category.id}", category.name, SERVICES, urls.category(category.id),
-                                 {"category": category, "services": services, "number": str(number), "part": ""}))
+                                 {"category": category, "services": services, "number": str(number), "part": ""},
+                                 footer=w("leaflet.services.footer", number=number, title=category.name)))
     for office in catalogue.offices:
-        plans.append(LeafletPlan(f"visiting-{office.id}", w("leaflet.office.title", office=office.name), OFFICE,
-                                 urls.office(office.id), {"office": office}))
+        title = w("leaflet.office.closed_title" if office.is_closed else "leaflet.office.title", office=office.name)
+        plans.append(LeafletPlan(f"visiting-{office.id}", title, OFFICE, urls.office(office.id), {"office": office}))
     return plans
-
-
-def a_to_z(services: Sequence[Service]) -> tuple[Service, ...]:
-    """Services in A to Z order of their names, as a reader looks them up (case and accents aside)."""
-    return tuple(sorted(services, key=lambda s: (sort_key(s.name), s.id)))
-
-
-def sort_key(name: str) -> str:
-    import unicodedata
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
-    return plain.casefold()
-
-
-def initial(name: str) -> str:
-    """The letter a name is filed under in an A to Z: "Ŵyr" under W, "3D printing" under 0-9."""
-    key = sort_key(name).lstrip()
-    first = key[:1].upper()
-    return first if first.isalpha() else "0-9" if first.isdigit() else "#"
 
 
 def split(plan: LeafletPlan, parts: int, words: Words | None = None) -> list[LeafletPlan]:
@@ -127,10 +115,11 @@ def split(plan: LeafletPlan, parts: int, words: Words | None = None) -> list[Lea
         first, last = initial(chunk[0].name), initial(chunk[-1].name)
         letters = first if first == last else w("leaflet.part.letters", first=first, last=last)
         number = f"{plan.number}{chr(ord('A') + index)}" if plan.number else ""
-        result.append(replace(plan, slug=f"{plan.slug}-part-{index + 1}",
-                              title=w("leaflet.part.title", title=plan.title, letters=letters),
+        title = w("leaflet.part.title", title=plan.title, letters=letters)
+        footer = w("leaflet.services.footer", number=number, title=title) if number else ""
+        result.append(replace(plan, slug=f"{plan.slug}-part-{index + 1}", title=title, footer=footer,
                               context={**plan.context, "services": chunk, "number": number, "part": letters,
-                                       "part_of": (index + 1, parts)}))
+                                       "part_of": (index + 1, parts), "whole_title": plan.title}))
     return result
 
 

@@ -1,10 +1,11 @@
 """Printable leaflets: planned (leaflet_plan.py), written (leaflet_content.py), typeset (typeset.py).
 
-Every leaflet comes in a standard edition (14pt body) and a large print edition (18pt body), and
-none is longer than its edition allows (24 and 36 pages): a services leaflet or the index that
-would be is split by letter and made again. PDFs are cached by a hash of everything that goes
-into them, so an unchanged leaflet is never made twice; the same input gives the same bytes.
-Leaflets are made on every core, the longest first, so the cores stay busy to the end.
+Every leaflet comes in a standard edition (14pt body) and a large print edition (18pt body). A
+services leaflet or the index longer than its edition allows (24 and 36 pages) is split by letter
+and made again; any other leaflet that is too long is reported, with what to shorten. PDFs are
+cached by a hash of everything that goes into them, so an unchanged leaflet is never made twice;
+the same input gives the same bytes. Leaflets are made on two worker processes, the longest first,
+so both cores stay busy to the end; a handful are made in the build's own process.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import os
 import tempfile
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -33,11 +35,14 @@ __all__ = ["EDITIONS", "FONT_FILES", "LARGE_PRINT", "STANDARD", "Edition", "Leaf
 
 KIND_ORDER = (CONTACT, STANDARDS, INDEX, SERVICES, OFFICE)
 # Measured at 1,000 services: about 1,100 characters fill a standard print page of a services leaflet
-# and 750 a large print one; the index, in two columns, holds 1,050 and 800. The guess aims to fill
-# 90% of the limit, so a part rarely comes out too long (and if one does, it is split again).
+# and 750 a large print one (the guess takes 1,000 and 680); the index, in two columns, holds 1,050
+# and 800. The guess aims to fill 90% of the limit, so a part rarely comes out too long (and if one
+# does, it is split again).
 CHARACTERS_PER_PAGE = {SERVICES: {"standard": 1000, "large-print": 680}, INDEX: {"standard": 1050, "large-print": 800}}
 FILL = 0.9
 CACHE_DAYS = 14  # cached leaflets no build has used for this long are removed
+IN_PROCESS = 3  # this many PDFs or fewer are made in the build's process: starting workers would take longer
+SPLIT_ROUNDS = 6  # a leaflet still too long after this many tries is reported, not split again
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,9 @@ class Leaflet:
 
     @property
     def pages_text(self) -> str:
-        return words_for("en").plural(self.pages, "pages")
+        """ "3 pages (2 sheets)": what library staff need to know before they print."""
+        w = words_for("en")
+        return w("leaflets.pages_and_sheets", pages=w.plural(self.pages, "pages"), sheets=w.plural((self.pages + 1) // 2, "sheets"))
 
 
 @dataclass
@@ -72,6 +79,7 @@ class MakeStats:
     cached: int = 0
     seconds: float = 0.0
     longest: tuple[float, str] = (0.0, "")  # the longest single PDF to make, and which
+    too_long: list[str] = field(default_factory=list)  # leaflets over their page limit, said for a person
 
 
 Progress = Callable[[int, int, float], None]  # (done, of, seconds left)
@@ -104,7 +112,9 @@ class LeafletMaker:
             topics = [p for p in final if p.kind == SERVICES]
             run.expected = 0
             final += self._fit([with_topics(p, topics) for p in plans if p.kind == INDEX], made, run)
+            run.finish()
         self.stats.seconds = time.perf_counter() - started
+        self._report_too_long(final, made)
         final.sort(key=lambda p: KIND_ORDER.index(p.kind))  # stable: the plan's own order within a kind
         self._prune()
         return [Leaflet(plan, edition, *made[(plan.slug, edition.slug)]) for plan in final for edition in EDITIONS]
@@ -119,7 +129,9 @@ class LeafletMaker:
         parts = {plan.slug: self._parts_needed(plan) for plan in plans}
         result: dict[str, list[LeafletPlan]] = {}
         pending = list(plans)
-        while pending:
+        for _ in range(SPLIT_ROUNDS):
+            if not pending:
+                break
             batch = {p.slug: split(p, parts[p.slug], self.words) if parts[p.slug] > 1 else [p] for p in pending}
             made.update(run.render([part for chunk in batch.values() for part in chunk]))
             result.update(batch)
@@ -131,6 +143,15 @@ class LeafletMaker:
                     still.append(whole)
             pending = still
         return [part for plan in plans for part in result[plan.slug]]
+
+    def _report_too_long(self, plans: Sequence[LeafletPlan], made: dict) -> None:
+        for plan in plans:
+            for edition in EDITIONS:
+                pages, limit = made[(plan.slug, edition.slug)][1], self.limits[edition.slug]
+                if pages > limit:
+                    name = f"{plan.title} ({self.words(f'edition.{edition.slug}').lower()})"
+                    self.stats.too_long.append(self.words(f"leaflet.too_long.{plan.kind}", name=name, pages=pages,
+                                                          limit=limit))
 
     def _parts_needed(self, plan: LeafletPlan) -> int:
         """How many parts a leaflet will likely need, from the length of its text."""
@@ -161,11 +182,15 @@ class LeafletMaker:
             return None
 
     def to_cache(self, key: str, pdf: bytes, pages: int) -> None:
+        """Keep a PDF for next time, if the cache folder can be written (a full disk only makes the next build slower)."""
         if not self.cache_dir:
             return
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        _write_atomic(self.cache_dir / f"{key}.pdf", pdf)
-        _write_atomic(self.cache_dir / f"{key}.json", json.dumps({"pages": pages}).encode())
+        try:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            _write_atomic(self.cache_dir / f"{key}.pdf", pdf)
+            _write_atomic(self.cache_dir / f"{key}.json", json.dumps({"pages": pages}).encode())
+        except OSError:
+            pass
 
     def _prune(self) -> None:
         """Remove cached leaflets that no build has used for CACHE_DAYS (a new day remakes every leaflet)."""
@@ -220,7 +245,7 @@ class _Run:
             return results
         todo.sort(key=lambda item: len(item[2].document), reverse=True)
         self.total += len(todo)
-        if maker.workers > 1 and len(todo) > 1:
+        if maker.workers > 1 and (len(todo) > IN_PROCESS or self.pool):
             if self.pool is None:
                 self.pool = worker_pool(maker.workers)
             futures = {self.pool.submit(typeset_timed, maker.setter, job): (slot, key, job) for slot, key, job in todo}
@@ -228,11 +253,22 @@ class _Run:
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
-                    self._finish(results, *futures[future], *future.result())
+                    try:
+                        made = future.result()
+                    except BrokenProcessPool:
+                        raise LeafletError("A process making leaflets stopped before it finished, perhaps because the "
+                                           "computer ran out of memory. Nothing was changed. Close other programs "
+                                           "and run the build again.") from None
+                    self._finish(results, *futures[future], *made)
         else:
             for slot, key, job in todo:
                 self._finish(results, slot, key, job, *typeset_timed(maker.setter, job))
         return results
+
+    def finish(self) -> None:
+        """The last word of the progress: everything to make is made (the index may have come from the cache)."""
+        if self.maker.progress and self.done:
+            self.maker.progress(self.done, self.done, 0.0)
 
     def _finish(self, results, slot, key, job: Job, pdf: bytes, pages: int, seconds: float) -> None:
         maker = self.maker

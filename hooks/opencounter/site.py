@@ -17,7 +17,7 @@ from . import urls
 from .channels import STANDARD_HEADINGS, groups_in_order
 from .hours import DAY_NAMES
 from .models import Catalogue
-from .present import access_text, closures_coming_up, target_to_show
+from .present import a_to_z, a_to_z_groups, access_text, closures_coming_up, target_to_show
 from .text import Glossary, render_inline_markdown, render_markdown
 from .values import format_date, format_date_range, format_percent
 from .words import words as words_for
@@ -111,7 +111,7 @@ class SiteRenderer:
         self.env.globals.update(
             catalogue=catalogue, council=catalogue.council, urls=urls, day_names=DAY_NAMES,
             upcoming=lambda office: closures_coming_up(catalogue, office), access_text=lambda o: access_text(o, words),
-            target_to_show=target_to_show,
+            target_to_show=target_to_show, a_to_z=a_to_z, a_to_z_groups=a_to_z_groups,
             channel_groups=groups_in_order(), standard_headings=STANDARD_HEADINGS,
             leaflets=self.leaflets, leaflets_for=self.leaflets_for, first_sentence=first_sentence,
             leaflet_groups=self.leaflet_groups, leaflet_questions=self.leaflet_questions,
@@ -181,12 +181,11 @@ class SiteRenderer:
     def leaflet_questions(self) -> list[tuple[str, str]]:
         """What to print for the questions people ask at a library desk."""
         words = words_for("en")
-        kinds = {leaflet.plan.kind: leaflet.plan for leaflet in self.leaflets}
-        answers = []
-        for kind in LEAFLET_QUESTIONS:
-            if kind in kinds:
-                answers.append((words(f"leaflets.question.{kind}"), words(f"leaflets.answer.{kind}", title=kinds[kind].title)))
-        return answers
+        kinds: dict[str, Any] = {}
+        for leaflet in self.leaflets:
+            kinds.setdefault(leaflet.plan.kind, leaflet.plan)  # a split leaflet answers by its whole title
+        return [(words(f"leaflets.question.{kind}"), words(f"leaflets.answer.{kind}", title=kinds[kind].whole_title))
+                for kind in LEAFLET_QUESTIONS if kind in kinds]
 
 
 def first_sentence(text: str) -> tuple[str, str]:

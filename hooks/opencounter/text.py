@@ -82,8 +82,7 @@ def render_inline_markdown(text: str) -> Markup:
     return Markup(html)
 
 
-_UNBREAKABLE = re.compile(r"\b(?:0\d{2,4}(?: \d{3,4}){1,2}|18001 0\d{2,4}(?: \d{3,4}){1,2}|"
-                          r"[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b")
+_UNBREAKABLE = blocks.UNBREAKABLE
 
 
 @functools.lru_cache(maxsize=4096)
@@ -167,7 +166,7 @@ class _BlockParser(HTMLParser):
         if not data.strip() and self._runs is None:
             return  # the spaces and new lines between blocks
         runs = self._inline_open()
-        text = re.sub(r"\s+", " ", data)
+        text = re.sub(r"[ \t\r\n]+", " ", data)  # a non-breaking space stays one
         if len(runs) == 1 and not runs[0]:
             text = text.lstrip()
         runs[-1].append(text)
@@ -199,12 +198,18 @@ class _BlockParser(HTMLParser):
 
 
 def _printed_link(address: str, inner: list) -> object:
-    """A link on paper: its words, then the address in brackets if the words do not already say it."""
-    words = "".join(t for t in blocks.texts(inner))
-    shown = address.split(":", 1)[1] if address.startswith(("mailto:", "tel:")) else address
+    """A link on paper: its words, then the web or email address in brackets if the words do not say it.
+
+    A phone link's words are the number as people read it; its address (+441632...) is for dialling."""
+    if not address:
+        return inner
+    words = "".join(t for t in blocks.texts(inner)).lower()
+    if address.startswith("tel:"):
+        return blocks.link(address, inner)
+    shown = address[len("mailto:"):].split("?", 1)[0] if address.startswith("mailto:") else address
     short = shown.split("://", 1)[-1].removeprefix("www.").rstrip("/")
-    if not address or short.lower() in words.lower() or shown.lower() in words.lower():
-        return blocks.link(address, inner) if address else inner
+    if short.lower() in words or shown.lower() in words:
+        return blocks.link(address, inner)
     return [blocks.link(address, inner), f" ({short})"]
 
 
@@ -237,7 +242,7 @@ def term_anchor(term: str) -> str:
 
 
 _SKIP_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "button",
-              "label", "title", "dt", "summary", "nav", "abbr", "dfn", "svg"}
+              "label", "title", "dt", "summary", "nav", "abbr", "dfn", "svg", "th", "caption"}
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
 
 

@@ -61,10 +61,11 @@ class Typesetter:
         self.template_dir = template_dir
         self.font_dir = font_dir
         self.main_letters, self.fallback_letters = _letters(font_dir)
+        # Part of every cache key: a new template, font, engine, or way of calling it (this file) makes afresh.
         digest = hashlib.sha256(_version("typst").encode() + _version("segno").encode())
-        for path in sorted(template_dir.glob("*.typ")) + [font_dir / name for name in FONT_FILES]:
+        for path in sorted(template_dir.glob("*.typ")) + [font_dir / name for name in FONT_FILES] + [Path(__file__)]:
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
-        self.fingerprint = digest.hexdigest()  # part of every cache key: a new template or font renders afresh
+        self.fingerprint = digest.hexdigest()
 
     def prepare(self, document: dict[str, Any]) -> str:
         """The document as the JSON the template reads.
@@ -72,13 +73,15 @@ class Typesetter:
         Characters no leaflet font has (emoji, most symbols) are left out: paper cannot show them.
         Letters only the fallback font has are named, so the template prints them from that font whole.
         """
-        text = _json(document | {"fallback": _NOTHING})
-        if text.isascii():  # most English leaflets: every character is in the main font
+        text = _json(document | {"fallback": None})
+        if text.isascii() and "\\n" not in text:  # most English leaflets: every character is in the main font
             return text
         printable = self.main_letters | self.fallback_letters
         used: set[str] = set()
 
         def printable_only(value: str) -> str:
+            if "\n" in value:  # a line break in plain text is a space, as on the web
+                value = " ".join(value.split())
             if value.isascii():
                 return value
             value = unicodedata.normalize("NFC", value)
@@ -89,7 +92,7 @@ class Typesetter:
 
         document = blocks.map_texts(document, printable_only)
         fallback = sorted(c for c in used if c not in self.main_letters and c in self.fallback_letters)
-        document["fallback"] = "[" + "".join(re.escape(c) for c in fallback) + "]" if fallback else _NOTHING
+        document["fallback"] = "[" + "".join(re.escape(c) for c in fallback) + "]" if fallback else None
         return _json(document)
 
     def typeset(self, job: Job) -> tuple[bytes, int]:
@@ -108,9 +111,6 @@ class Typesetter:
             raise LeafletError(f"The leaflet '{job.name}' could not be made properly: "
                                + "; ".join(_describe(w) for w in warnings[:5]))
         return pdf, page_count(pdf)
-
-
-_NOTHING = "[^\\s\\S]"  # a pattern that matches nothing: no letter needs the fallback font
 
 
 def _json(document: dict[str, Any]) -> str:
@@ -161,6 +161,12 @@ def _compiler(template_dir: str, font_dir: str):
     import typst
     return typst.Compiler(str(Path(template_dir) / TEMPLATE), root=template_dir, font_paths=[font_dir],
                           ignore_system_fonts=True)
+
+
+def printable_letters(font_dir: Path) -> frozenset[str]:
+    """Every character some leaflet font can print."""
+    main, fallback = _letters(font_dir)
+    return main | fallback
 
 
 @functools.lru_cache(maxsize=4)
