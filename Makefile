@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve check schemas browser clean lock bench bench-leaflets
+.PHONY: site test serve check schemas browser clean lock bench bench-leaflets translations translations-import
 
 # Install the pinned packages into .venv; skipped while requirements.txt is unchanged.
 $(INSTALLED): requirements.txt
@@ -26,6 +26,14 @@ serve: $(INSTALLED)
 # Check services.yaml and standards.yaml without building: errors first, then plain English advice.
 check: $(INSTALLED)
 	@PYTHONPATH=hooks $(BIN)/python -m opencounter.check .
+
+# For a council in Welsh and English: every field shown as words, in translations.csv, for a translator.
+translations: $(INSTALLED)
+	@PYTHONPATH=hooks $(BIN)/python -m opencounter.translations export .
+
+# Read translations.csv back: its Welsh column goes into services.yaml and standards.yaml (nothing else changes).
+translations-import: $(INSTALLED)
+	@PYTHONPATH=hooks $(BIN)/python -m opencounter.translations import .
 
 # Regenerate the JSON Schemas (schemas/) from the field table in hooks/opencounter/format.py.
 schemas: $(INSTALLED)

@@ -11,12 +11,15 @@ It prints median wall times, ratios to plain, and peak memory (the most the whol
 at once, sampled, or its largest process where that is more), and for cold builds the longest single
 leaflet PDF. Then it
 times `make check` on the sample council, and a rebuild after a one-line YAML edit against a plain
-rebuild after a one-line Markdown edit (what `mkdocs serve` does on save). Figures, not pass or fail.
+rebuild after a one-line Markdown edit (what `mkdocs serve` does on save), and at 1,000 services the same
+catalogue in Welsh and English (both sites, both sets of leaflets) against English alone. Figures, not
+pass or fail.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import shutil
 import statistics
@@ -35,6 +38,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from generate import write  # noqa: E402
 from opencounter.loading import load_catalogue  # noqa: E402
+from opencounter.present import presenter  # noqa: E402
 from opencounter.progress import BuildReport  # noqa: E402
 
 PYTHON = sys.executable
@@ -97,11 +101,39 @@ def our_project(folder: Path, services: int) -> Path:
     return folder
 
 
+def bilingual_project(folder: Path, services: int) -> Path:
+    """The same catalogue in Welsh and English (format 1.2), the Welsh filled in through `make translations`
+    the way a translator would, and each hand-written page written twice (about.md and about.cy.md)."""
+    from opencounter.translations import export, import_welsh
+    write(folder, services, 60)
+    path = folder / "services.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("council:\n", "council:\n  languages: [en, cy]\n", 1),
+                    encoding="utf-8")
+    sheet = folder / "translations.csv"
+    export(folder, sheet)
+    with sheet.open(encoding="utf-8-sig") as file:
+        rows = list(csv.DictReader(file))
+    for row in rows:  # web addresses stay one for both languages
+        row["welsh"] = "" if row["english"].startswith("https://") else "Cymraeg: " + row["english"]
+    with sheet.open("w", encoding="utf-8-sig", newline="") as file:
+        writer = csv.DictWriter(file, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    import_welsh(folder, sheet)
+    shutil.copytree(ROOT / "content", folder / "content")
+    for page in list((folder / "content").rglob("*.md")):
+        page.with_suffix(".cy.md").write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    for name in ("mkdocs.yml", "hooks", "overrides"):
+        (folder / name).symlink_to(ROOT / name)
+    return folder
+
+
 def plain_project(folder: Path, catalogue_folder: Path) -> Path:
     """The same pages as Open Counter makes, written as Markdown, for plain mkdocs-material."""
     catalogue = load_catalogue(catalogue_folder / "services.yaml", catalogue_folder / "standards.yaml",
                                date(2026, 11, 24))
     docs = folder / "docs"
+    say = presenter("en")
 
     def page(path: str, text: str) -> None:
         target = docs / path
@@ -109,7 +141,7 @@ def plain_project(folder: Path, catalogue_folder: Path) -> Path:
         target.write_text(textwrap.dedent(text).strip() + "\n", encoding="utf-8")
 
     def hours(h) -> str:
-        return "\n".join(f"- {days}: {text}" for days, text in h.summary()) if h else ""
+        return "\n".join(f"- {days}: {text}" for days, text in say.summary(h)) if h else ""
 
     def channel(c) -> str:
         lines = [f"### {c.name}", ""]
@@ -138,7 +170,7 @@ def plain_project(folder: Path, catalogue_folder: Path) -> Path:
              f"\n\n## Where to go in person\n\n{offices}\n\n## What we promise\n\n{standards}\n")
     page("offices/index.md", "# Offices\n\n" + "\n".join(f"- [{o.name}]({o.id}/index.md)" for o in catalogue.offices))
     for o in catalogue.offices:
-        rows = "\n".join(f"| {day} | {h.text()} |" for day, h in o.opening_hours.week()) if o.opening_hours else ""
+        rows = "\n".join(f"| {day} | {text} |" for day, text in say.week(o.opening_hours)) if o.opening_hours else ""
         services = "\n".join(f"- [{s.name}](../../services/{s.id}/index.md)" for s in catalogue.services_at(o))
         page(f"offices/{o.id}/index.md", f"# {o.name}\n\n{', '.join(o.address)}, {o.postcode}\n\n## Opening hours\n\n"
              f"| Day | Hours |\n| --- | --- |\n{rows}\n\n## How to get there\n\n{o.directions}\n\n"
@@ -196,6 +228,31 @@ def bench_size(services: int, repeats: int, cold_repeats: int, workdir: Path) ->
     return median(times["pages"])
 
 
+def bench_bilingual(workdir: Path, services: int, repeats: int) -> None:
+    """Both sites and both sets of leaflets, against the same catalogue in English alone."""
+    english = our_project(workdir / f"english-{services}", services)
+    both = bilingual_project(workdir / f"bilingual-{services}", services)
+    build = [PYTHON, "-m", "mkdocs", "build", "--quiet"]
+    times: dict[str, list[float]] = {"english": [], "both": [], "both-cold": []}
+    memory: dict[str, float] = {}
+    for project in (english, both):
+        run(build, project)  # fills its leaflet cache
+    for _ in range(repeats):
+        for name, cwd in (("english", english), ("both", both)):
+            seconds, peak = run(build, cwd)
+            times[name].append(seconds)
+            memory[name] = max(memory.get(name, 0), peak)
+    shutil.rmtree(both / ".cache", ignore_errors=True)
+    seconds, memory["both-cold"] = run(build, both)
+    times["both-cold"].append(seconds)
+    base = median(times["english"])
+    print(f"\nWelsh and English, {services:,} services, 60 offices ({repeats} runs each, alternating; cold: 1)")
+    for name, label in (("english", "English only, leaflets from cache"), ("both", "both sites, leaflets from cache"),
+                        ("both-cold", "both sites, every leaflet rendered")):
+        print(f"  {label:<40} median {median(times[name]):7.2f} s   x{median(times[name]) / base:5.2f}   "
+              f"peak memory {memory[name]:6.0f} MB")
+
+
 def bench_check() -> None:
     env = dict(ENV, PYTHONPATH=str(ROOT / "hooks"))
     seconds = [run([PYTHON, "-m", "opencounter.check", "."], ROOT, env)[0] for _ in range(5)]
@@ -247,6 +304,8 @@ def main() -> None:
             print(f"\n3,000 against 1,000 services, pages alone: x{pages[3000] / pages[1000]:.2f}")
         bench_check()
         bench_rebuild(workdir, 1000, args.repeats)
+        if 1000 in args.sizes:
+            bench_bilingual(workdir, 1000, args.repeats)
 
 
 if __name__ == "__main__":

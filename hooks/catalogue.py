@@ -26,8 +26,10 @@ from opencounter.loading import load_catalogue
 from opencounter.models import Catalogue
 from opencounter.progress import BuildReport
 from opencounter.values import ValueProblem
+from opencounter.words import words as words_for
 
 CATALOGUE_KEY = "opencounter_catalogue"
+LANGUAGE_ENV = "OPENCOUNTER_LANGUAGE"  # the language this build of the site is in (the first if not set)
 REPORT_KEY = "opencounter_report"  # what the build made, for `make site`'s summary line
 
 # A SOURCE_DATE_EPOCH set before the build wins; otherwise it follows the build date (see on_config).
@@ -64,7 +66,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load services.yaml and standards.yaml from beside mkdocs.yml; keep the Catalogue on config."""
     root = Path(config.config_file_path).parent
     try:
-        catalogue = load_catalogue(root / "services.yaml", root / "standards.yaml", build_date())
+        catalogue = load_catalogue(root / "services.yaml", root / "standards.yaml", build_date(),
+                                   language=os.environ.get(LANGUAGE_ENV) or None)
     except CatalogueError as error:
         last_good: Catalogue | None = _preview["last_good"]
         if not (_preview["serving"] and last_good):
@@ -74,6 +77,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         catalogue = last_good
     except ValueProblem as problem:
         stop_build(f"{problem.message} {problem.hint}")
+    except ValueError as problem:  # OPENCOUNTER_LANGUAGE names a language the catalogue is not in
+        stop_build(str(problem))
     if _preview["serving"]:
         _preview["last_good"] = catalogue
     if not _OUTSIDE_EPOCH:
@@ -84,10 +89,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config[REPORT_KEY] = BuildReport()
     # The theme prints site_name without escaping: escape it here, once.
     config.site_name = escape(catalogue.council.name)  # Markup, so the theme's `| e` does not escape it twice
-    config.site_description = escape(f"Services, ways to get in touch, offices and customer service standards "
-                                     f"of {catalogue.council.name}.")
+    config.site_description = escape(words_for(catalogue.language)("site.description", council=catalogue.council.name))
     if not config.site_url:
         config.site_url = catalogue.council.website.rstrip("/") + "/"
+    if catalogue.language != catalogue.council.languages[0]:  # another language's site, under /cy/
+        config.site_url = config.site_url.rstrip("/") + f"/{catalogue.language}/"
     return config
 
 

@@ -31,7 +31,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     overrides = Path(config.theme.custom_dir)
     try:
         maker = LeafletMaker(catalogue, overrides / "opencounter", overrides / "assets" / "fonts",
-                             catalogue.council.website, cache_dir=root / ".cache" / "leaflets",
+                             config.site_url, cache_dir=root / ".cache" / "leaflets",
                              progress=leaflet_progress())
         config[LEAFLETS_KEY] = maker.make_all(plan_leaflets(catalogue))
     except LeafletError as error:
@@ -45,6 +45,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    # The Typst template sits with the page templates in overrides/opencounter/: it is not for the site.
+    for file in [f for f in files if f.src_uri.startswith("opencounter/leaflets/") and f.src_uri.endswith(".typ")]:
+        files.remove(file)
     for leaflet in config[LEAFLETS_KEY]:
         files.append(File.generated(config, leaflet.path, content=leaflet.pdf, inclusion=InclusionLevel.NOT_IN_NAV))
     return files

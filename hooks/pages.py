@@ -22,6 +22,7 @@ from opencounter import urls
 from opencounter.content import fill_placeholders, names_the_sample, other_councils
 from opencounter.site import PagePlan, SiteRenderer, plan_site
 from opencounter.text import markdown_heading, sanitise_page
+from opencounter.words import Words, words
 
 RENDERER_KEY = "opencounter_renderer"
 PLANS_KEY = "opencounter_pages"
@@ -59,7 +60,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.UNDEFINED if plan.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, src, content=markdown_heading(plan.title), inclusion=inclusion))
     if config.nav is None:
-        config.nav = _navigation(plans, files)
+        config.nav = _navigation(plans, files, words(config[CATALOGUE_KEY].language))
     config[REPORT_KEY].pages = len(files.documentation_pages())
     return files
 
@@ -108,12 +109,12 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     return config[RENDERER_KEY].fill_notices(output, page.url, plan.notice_ids if plan else ())
 
 
-def _navigation(plans: dict[str, PagePlan], files: Files) -> list:
+def _navigation(plans: dict[str, PagePlan], files: Files, say: Words) -> list:
     """Home, services with their topics, contact, offices, standards, hand-written pages, glossary."""
     categories = [src for src, plan in plans.items() if src.startswith("categories/") and plan.in_nav]
     written = sorted(f.src_uri for f in files.documentation_pages()
                      if f.src_uri not in plans and f.inclusion.is_in_nav())
-    nav: list = [{"Home": urls.HOME}, {"Services": [urls.SERVICES, *categories]}, urls.CONTACT]
+    nav: list = [{say("nav.home"): urls.HOME}, {say("nav.services"): [urls.SERVICES, *categories]}, urls.CONTACT]
     nav += [src for src in (urls.OFFICES, urls.STANDARDS) if src in plans] + written
     nav += [src for src in (urls.GLOSSARY, urls.LEAFLETS) if src in plans]
     return nav

@@ -46,6 +46,18 @@ def sample(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def glanafon(tmp_path_factory):
+    """A council in Welsh and English (tests/fixtures/bilingual, format 1.2), both sites built once."""
+    from sitebuild import build, make_project
+    case = FIXTURES / "bilingual"
+    project = make_project(tmp_path_factory.mktemp("glanafon"), case / "services.yaml", case / "standards.yaml",
+                           content=case / "content")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
 def northbrook(tmp_path_factory):
     """A second council, written to format 1.1 (tests/fixtures/format-1-1), built once for every test that reads it."""
     from sitebuild import build, make_project

@@ -9,7 +9,11 @@ import pytest
 
 from conftest import ROOT, valid_services
 from opencounter import urls
-from opencounter.channels import CHANNEL_TYPES, GROUPS, STANDARD_HEADINGS
+from opencounter.channels import CHANNEL_TYPES, STANDARD_CHANNELS
+from opencounter.present import presenter
+
+GROUPS = dict(presenter("en").channel_groups())
+STANDARD_HEADINGS = presenter("en").standard_headings
 from opencounter.leaflets import LeafletMaker, plan_leaflets
 from opencounter.site import SiteRenderer, plan_site
 
@@ -64,8 +68,12 @@ def test_every_type_renders_on_a_service_page_with_the_link_it_makes(every_type)
 def test_every_type_has_standards_that_apply_and_headings_for_them():
     for kind, spec in CHANNEL_TYPES.items():
         assert spec.standards, kind
-        assert all(s in STANDARD_HEADINGS for s in spec.standards)
+        assert all(s in STANDARD_CHANNELS for s in spec.standards)
     assert set(CHANNEL_TYPES) - {"post", "email", "online", "social", "phone"} <= set(STANDARD_HEADINGS)
+    for language in ("en", "cy"):  # every type, group and standard has its words in every language
+        say = presenter(language)
+        assert all(say.channel_label(kind) and say.w(f"channel.group.{spec.group}") for kind, spec in CHANNEL_TYPES.items())
+        assert set(say.standard_headings) == set(STANDARD_CHANNELS)
 
 
 def test_standards_for_a_channel_reach_the_services_that_offer_it(write_catalogue):

@@ -1,4 +1,4 @@
-"""Opening hours: every form the format allows, printed in GOV.UK style."""
+"""Opening hours: every form the format allows, read into a week and printed in GOV.UK style (present.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ from datetime import date
 
 import pytest
 
-from opencounter.hours import HoursError, build_opening_hours, format_time, parse_day_hours, parse_days
+from opencounter.hours import HoursError, build_opening_hours, parse_day_hours, parse_days
+from opencounter.present import presenter
+
+say = presenter("en")
 
 
 @pytest.mark.parametrize("written, printed", [
@@ -27,7 +30,7 @@ from opencounter.hours import HoursError, build_opening_hours, format_time, pars
     ("12 noon to 2pm", "midday to 2pm"),
 ])
 def test_hours_are_printed_in_govuk_style(written, printed):
-    assert parse_day_hours(written).text() == printed
+    assert say.day_hours(parse_day_hours(written)) == printed
 
 
 @pytest.mark.parametrize("written, message", [
@@ -64,30 +67,30 @@ def test_an_unknown_day_is_rejected():
 @pytest.mark.parametrize("minutes, printed", [(0, "midnight"), (540, "9am"), (570, "9:30am"), (720, "midday"),
                                               (750, "12:30pm"), (1020, "5pm"), (1440, "midnight")])
 def test_times(minutes, printed):
-    assert format_time(minutes) == printed
+    assert say.time(minutes) == printed
 
 
 def test_week_summary_groups_days_and_keeps_closed_days():
     week = build_opening_hours([((0, 1, 2, 3), parse_day_hours("8:45am to 5:15pm")),
                                 ((4,), parse_day_hours("8:45am to 4:45pm")),
                                 ((5,), parse_day_hours("9am to 12:30pm"))])
-    assert week.summary() == [("Monday to Thursday", "8:45am to 5:15pm"), ("Friday", "8:45am to 4:45pm"),
+    assert say.summary(week) == [("Monday to Thursday", "8:45am to 5:15pm"), ("Friday", "8:45am to 4:45pm"),
                               ("Saturday", "9am to 12:30pm"), ("Sunday", "closed")]
-    assert week.bank_holiday_text() == "Closed on bank holidays."
+    assert say.bank_holiday_text(week) == "Closed on bank holidays."
 
 
 def test_every_day_the_same_is_said_once():
     week = build_opening_hours([(tuple(range(7)), parse_day_hours("24 hours")),
                                 ("bank", parse_day_hours("open as usual", bank_holiday=True))])
-    assert week.summary() == [("Every day", "24 hours")]
-    assert week.bank_holiday_text() == "Open as usual on bank holidays."
+    assert say.summary(week) == [("Every day", "24 hours")]
+    assert say.bank_holiday_text(week) == "Open as usual on bank holidays."
 
 
 def test_bank_holiday_rule_applies_on_the_day():
     week = build_opening_hours([((0, 1, 2, 3, 4), parse_day_hours("9am to 5pm"))])
     christmas = date(2026, 12, 25)
-    assert week.on(christmas, {christmas}).text() == "Closed"
-    assert week.on(date(2026, 12, 24), {christmas}).text() == "9am to 5pm"
+    assert say.day_hours(week.on(christmas, {christmas})) == "Closed"
+    assert say.day_hours(week.on(date(2026, 12, 24), {christmas})) == "9am to 5pm"
 
 
 def _hours(**lines):
@@ -96,17 +99,17 @@ def _hours(**lines):
 
 
 def test_a_24_hour_line_is_open_on_bank_holidays_unless_it_says_otherwise():
-    assert _hours(Every_day="24 hours").bank_holiday_text() == "Open as usual on bank holidays."
-    assert _hours(Monday_to_Friday="24 hours").bank_holiday_text() == "Open as usual on bank holidays."
-    assert _hours(Every_day="24 hours", Bank_holidays="closed").bank_holiday_text() == "Closed on bank holidays."
+    assert say.bank_holiday_text(_hours(Every_day="24 hours")) == "Open as usual on bank holidays."
+    assert say.bank_holiday_text(_hours(Monday_to_Friday="24 hours")) == "Open as usual on bank holidays."
+    assert say.bank_holiday_text(_hours(Every_day="24 hours", Bank_holidays="closed")) == "Closed on bank holidays."
     christmas = date(2026, 12, 25)
     assert _hours(Every_day="24 hours").on(christmas, {christmas}).is_open
 
 
 def test_a_line_with_opening_times_is_still_closed_on_bank_holidays_by_default():
-    assert _hours(Monday_to_Friday="9am to 5pm").bank_holiday_text() == "Closed on bank holidays."
+    assert say.bank_holiday_text(_hours(Monday_to_Friday="9am to 5pm")) == "Closed on bank holidays."
     mixed = _hours(Monday_to_Friday="24 hours", Saturday="9am to 1pm")
-    assert mixed.bank_holiday_text() == "Closed on bank holidays."
+    assert say.bank_holiday_text(mixed) == "Closed on bank holidays."
 
 
 @pytest.mark.parametrize("written, printed", [
@@ -117,9 +120,9 @@ def test_a_line_with_opening_times_is_still_closed_on_bank_holidays_by_default()
     ("8am to 1pm and 6pm to 2am", "8am to 1pm and 6pm to 2am the next day"),
 ])
 def test_a_line_open_overnight_runs_into_the_next_morning(written, printed):
-    assert parse_day_hours(written).text() == printed
+    assert say.day_hours(parse_day_hours(written)) == printed
 
 
 def test_an_out_of_hours_line_every_night_prints_in_govuk_style():
     hours = _hours(Monday_to_Friday="5pm to 9am", Weekends="24 hours")
-    assert hours.summary()[0] == ("Monday to Friday", "5pm to 9am the next day")
+    assert say.summary(hours)[0] == ("Monday to Friday", "5pm to 9am the next day")

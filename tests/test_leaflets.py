@@ -18,9 +18,12 @@ from pdfminer.pdftypes import resolve1
 from conftest import BUILD_DATE, FIXTURES, ROOT
 from opencounter import leaflets as leaflets_module
 from opencounter.blocks import texts
-from opencounter.leaflet_plan import INDEX, OFFICE, SERVICES, a_to_z
+from opencounter.leaflet_plan import INDEX, OFFICE, SERVICES
 from opencounter.leaflets import EDITIONS, LARGE_PRINT, STANDARD, LeafletError, LeafletMaker, plan_leaflets
 from opencounter.loading import load_catalogue
+from opencounter.present import presenter
+
+a_to_z = presenter("en").a_to_z
 
 TEMPLATES = ROOT / "overrides" / "opencounter"
 FONTS = ROOT / "overrides" / "assets" / "fonts"
@@ -177,7 +180,8 @@ def test_the_a_to_z_is_alphabetical_and_names_the_leaflet_for_each_service(sampl
 def test_page_one_shows_the_main_phone_number_large_and_bold_with_its_hours(sample_leaflets):
     catalogue, made = sample_leaflets
     phone = catalogue.main_phone
-    last_part, hours = phone.number.display.split()[-1], phone.opening_hours.open_text()
+    from opencounter.present import presenter
+    last_part, hours = phone.number.display.split()[-1], presenter("en").open_text(phone.opening_hours)
     for leaflet in made:
         with pdfplumber.open(io.BytesIO(leaflet.pdf)) as pdf:
             page = pdf.pages[0]

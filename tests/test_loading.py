@@ -26,8 +26,9 @@ def _expectations(path: Path) -> list[tuple[int, int, str, str]]:
 
 @pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
 def test_each_mistake_is_reported_at_its_line_with_a_hint(path):
+    standards_file = FIXTURES / ("bilingual" if path.name.startswith("welsh-") else "valid") / "standards.yaml"
     services, standards = ((FIXTURES / "valid" / "services.yaml", path) if path.name.startswith("standards-")
-                           else (path, FIXTURES / "valid" / "standards.yaml"))
+                           else (path, standards_file))
     expected = _expectations(path)
     assert expected, f"{path.name} needs '# expect: line:column | message | hint' on its first line"
     with pytest.raises(CatalogueError) as caught:
@@ -66,7 +67,8 @@ def test_values_are_read_as_typed(write_catalogue):
     phone = catalogue.channels[0]
     assert phone.name == "NO"
     assert phone.number.display == "01632 960100"
-    assert catalogue.offices[0].opening_hours.summary()[0] == ("Monday to Friday", "10am to 5:30pm")
+    from opencounter.present import presenter
+    assert presenter("en").summary(catalogue.offices[0].opening_hours)[0] == ("Monday to Friday", "10am to 5:30pm")
     service = catalogue.services[0]
     assert service.owner == "yes"
     assert service.keywords == ("off", "0123")
@@ -115,3 +117,19 @@ def test_a_file_that_is_a_list_is_reported(write_catalogue):
     with pytest.raises(CatalogueError) as caught:
         write_catalogue("- council\n- services\n")
     assert "should start with its sections" in caught.value.problems[0].message
+
+
+def test_a_broken_services_file_does_not_turn_every_welsh_line_of_standards_into_a_problem(tmp_path):
+    (tmp_path / "services.yaml").write_text('council:\n  name: "Glanafon\n')
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(tmp_path / "services.yaml", FIXTURES / "bilingual" / "standards.yaml", BUILD_DATE)
+    assert [(p.file, p.message) for p in caught.value.problems] == [("services.yaml", "A quote is opened but never closed.")]
+
+
+def test_a_broken_languages_line_is_one_problem_not_one_per_field(tmp_path):
+    services = (FIXTURES / "bilingual" / "services.yaml").read_text().replace("languages: [en, cy]", "languages: [english, welsh]")
+    (tmp_path / "services.yaml").write_text(services)
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(tmp_path / "services.yaml", FIXTURES / "bilingual" / "standards.yaml", BUILD_DATE)
+    assert len(caught.value.problems) <= 2, [p.message for p in caught.value.problems]
+    assert "languages" in caught.value.problems[0].where

@@ -1,7 +1,8 @@
 """A resident's top tasks on a 390 x 740 phone, from the home page: at most 2 taps and 1 screen of scrolling.
 
-Measured in Debian's Chromium on the sample council and on a second council (tests/fixtures/format-1-1),
-so a layout that only works for the sample fails here. Also: titles, print length, phone widths.
+Measured in Debian's Chromium on the sample council, on a second council (tests/fixtures/format-1-1) and
+on the Welsh site of a council in Welsh and English (tests/fixtures/bilingual), so a layout that only
+works for the sample, or only in English, fails here. Also: titles, print length, phone widths.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import pypdfium2
 import pytest
 
 from browser import SiteServer, axe_source, describe_violations, run_axe
+from opencounter.present import presenter
+from opencounter.words import words
 
 pytestmark = pytest.mark.browser
 
@@ -20,12 +23,18 @@ PHONE = {"width": 390, "height": 740}
 SCREEN = PHONE["height"]
 
 
-@pytest.fixture(scope="module", params=["sample", "northbrook"])
+COUNCILS = {"sample": ("Riverside Borough Council", "en"), "northbrook": ("Northbrook District Council", "en"),
+            "glanafon": ("Cyngor Bwrdeistref Sirol Glanafon", "cy")}  # Glanafon's Welsh site, under /cy/
+
+
+@pytest.fixture(scope="module", params=list(COUNCILS))
 def site(request):
     built = request.getfixturevalue(request.param)
     server = SiteServer(built.site)
-    server.council = "Riverside Borough Council" if request.param == "sample" else "Northbrook District Council"
-    server.built = built
+    server.council, language = COUNCILS[request.param]
+    server.say, server.days = words(language), presenter(language).days
+    prefix = "" if language == "en" else f"/{language}"
+    server.home, server.root = server.origin + prefix, built.site / prefix.strip("/")
     yield server
     server.close()
 
@@ -36,7 +45,7 @@ def phone(browser, site):
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site.origin + "/")
                   else route.abort())
     tab = context.new_page()
-    tab.goto(site.origin + "/")
+    tab.goto(site.home + "/")
     tab.wait_for_load_state("load")
     yield tab
     context.close()
@@ -69,9 +78,9 @@ def test_every_service_page_starts_with_its_summary_and_a_way_in(browser, site):
     context = browser.new_context(viewport=PHONE, reduced_motion="reduce")
     page = context.new_page()
     heights = []
-    services = sorted(p.parent.name for p in (site.built.site / "services").glob("*/index.html"))
+    services = sorted(p.parent.name for p in (site.root / "services").glob("*/index.html"))
     for name in services:
-        page.goto(f"{site.origin}/services/{name}/")
+        page.goto(f"{site.home}/services/{name}/")
         summary = page.locator(".oc-lede").bounding_box()
         way_in = page.locator(".oc-start a, .oc-start p").first.bounding_box()
         assert summary["y"] < SCREEN / 2, name
@@ -85,14 +94,14 @@ def test_when_an_office_is_open_on_saturday_and_whether_to_book(phone, site):
     tap(phone, "article a[href$='offices/']")  # tap 1: "Find an office and its opening hours"
     tap(phone, ".oc-office h3 a")  # tap 2: the first office
     assert within_one_screen_of_scrolling(phone, ".oc-access")  # walk in, or book
-    saturday = phone.locator(".oc-hours-table tr", has_text="Saturday")
-    assert saturday.count() == 1 and within_one_screen_of_scrolling(phone, ".oc-hours-table tr:has-text('Saturday')")
+    saturday = phone.locator(".oc-hours-table tr", has_text=site.days[5])
+    assert saturday.count() == 1 and within_one_screen_of_scrolling(phone, f".oc-hours-table tr:has-text('{site.days[5]}')")
 
 
 def test_how_fast_the_council_replies_to_an_email(phone, site):
     tap(phone, "article a[href$='contact/']")  # tap 1: "All the ways to contact us"
     tap(phone, ".oc-contents a[href='#email']")  # tap 2: "By email"
-    reply = phone.locator("#email ~ .oc-promised li, #email ~ .oc-channel p", has_text="working day").first
+    reply = phone.locator("#email ~ .oc-promised li, #email ~ .oc-channel p", has_text=site.say("target.working_day.one", count="").strip()).first
     assert reply.count() and reply.is_visible()
     box = reply.bounding_box()
     assert 0 <= box["y"] and box["y"] + box["height"] <= 2 * SCREEN
@@ -112,27 +121,27 @@ def test_how_to_complain_from_the_home_page_and_from_every_footer(phone, site):
     section = phone.evaluate("""() => { let n = document.getElementById('complaints'), t = [];
         for (n = n.nextElementSibling; n && n.tagName !== 'H2'; n = n.nextElementSibling) t.push(n.innerText);
         return t.join(' '); }""")
-    assert "without the internet" in section  # a way to complain without going online
+    assert site.say("contact.complain_also").rstrip(":") in section  # a way to complain without going online
     for path in ("", "services/", "standards/", "offices/"):
-        phone.goto(f"{site.origin}/{path}")
+        phone.goto(f"{site.home}/{path}")
         assert phone.locator("footer a[href$='contact/#complaints']").count() == 1, path
 
 
 def test_page_titles_say_the_page_then_the_council(phone, site):
     assert phone.title() == site.council
-    phone.goto(site.origin + "/contact/")
-    assert phone.title() == f"Contact us - {site.council}"
-    phone.goto(site.origin + "/404.html")  # what a web host serves for an address that does not exist
-    assert phone.title() == f"Page not found - {site.council}"
+    phone.goto(site.home + "/contact/")
+    assert phone.title() == f"{site.say('page.contact.title')} - {site.council}"
+    phone.goto(site.home + "/404.html")  # what a web host serves for an address that does not exist
+    assert phone.title() == f"{site.say('site.not_found')} - {site.council}"
 
 
 def test_a_service_page_prints_on_at_most_2_a4_pages_without_navigation_or_notices(browser, site):
     context = browser.new_context()
     page = context.new_page()
-    services = sorted(p.parent.name for p in (site.built.site / "services").glob("*/index.html"))
+    services = sorted(p.parent.name for p in (site.root / "services").glob("*/index.html"))
     worst = ("", 0)
     for name in services:
-        page.goto(f"{site.origin}/services/{name}/")
+        page.goto(f"{site.home}/services/{name}/")
         pdf = pypdfium2.PdfDocument(io.BytesIO(page.pdf(format="A4")))
         if len(pdf) > worst[1]:
             worst = (name, len(pdf))
@@ -147,10 +156,10 @@ def test_a_service_page_prints_on_at_most_2_a4_pages_without_navigation_or_notic
 def test_nothing_scrolls_sideways_at_320_pixels(browser, site):
     context = browser.new_context(viewport={"width": 320, "height": 640}, reduced_motion="reduce")
     page = context.new_page()
-    pages = sorted(str(p.parent.relative_to(site.built.site)) for p in site.built.site.rglob("index.html"))
+    pages = sorted(str(p.parent.relative_to(site.root)) for p in site.root.rglob("index.html"))
     wide = []
     for path in pages:
-        page.goto(f"{site.origin}/{'' if path == '.' else path + '/'}")
+        page.goto(f"{site.home}/{'' if path == '.' else path + '/'}")
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 320:
             wide.append(f"{path}: {width}px")
@@ -161,22 +170,22 @@ def test_nothing_scrolls_sideways_at_320_pixels(browser, site):
 def test_at_desktop_width_the_header_has_no_dead_menu_or_second_search_button(browser, site):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    page.goto(site.origin + "/services/")
+    page.goto(site.home + "/services/")
     visible = page.evaluate("""[...document.querySelectorAll('.md-header button, .md-header label')]
         .filter(e => e.offsetParent !== null && getComputedStyle(e).display !== 'none')
         .map(e => e.getAttribute('aria-label') || e.getAttribute('for') || e.textContent.trim())""")
     context.close()
-    assert "Open the menu" not in visible and "Search this site" not in visible, visible
+    assert site.say("site.menu_button") not in visible and site.say("site.search_button") not in visible, visible
 
 
 def test_axe_finds_nothing_on_any_page_at_320_pixels(browser, site):
     context = browser.new_context(viewport={"width": 320, "height": 640}, reduced_motion="reduce")
     page = context.new_page()
     source = axe_source()
-    pages = sorted(str(p.parent.relative_to(site.built.site)) for p in site.built.site.rglob("index.html"))
+    pages = sorted(str(p.parent.relative_to(site.root)) for p in site.root.rglob("index.html"))
     problems = []
     for path in pages + ["404.html"]:
-        page.goto(f"{site.origin}/{'' if path == '.' else path if path.endswith('.html') else path + '/'}")
+        page.goto(f"{site.home}/{'' if path == '.' else path if path.endswith('.html') else path + '/'}")
         problems += describe_violations(f"{path} at 320px", run_axe(page, source))
     context.close()
     assert not problems, "\n".join(problems[:20])

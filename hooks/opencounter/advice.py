@@ -7,6 +7,7 @@ its line: `# accept` (every rule) or `# accept: reading-age, long-sentence`.
 
 from __future__ import annotations
 
+import contextvars
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,7 +15,8 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import Problem
-from .fields import ListOf, Markdown, Record, Text
+from .fields import ListOf, Localised, Markdown, Record, Text
+from .loading import catalogue_languages
 from .format import SERVICES_FILE, STANDARDS_FILE
 from .models import Catalogue
 from .yamlfile import MappingNode, Node, ScalarNode, SequenceNode, position, read_yaml
@@ -35,6 +37,9 @@ RULES = {
 
 
 READING_AGE_MIN_WORDS = 30
+# The rules that read English, and so look at the English text of a catalogue in several languages.
+ENGLISH_RULES = ("plain-words", "long-sentence", "long-summary", "reading-age", "jargon")
+_LANGUAGES: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar("languages", default=("en",))
 
 
 @dataclass
@@ -94,6 +99,7 @@ def advise(services_path: Path, standards_path: Path, catalogue: Catalogue | Non
     """Every piece of advice, in file order. Without a catalogue (it has errors), only advice on text.
     `printable`: the characters the leaflet fonts have (no advice on characters without it)."""
     glossary = ({g.term.lower() for g in catalogue.glossary} if catalogue else _glossary_terms(standards_path))
+    _LANGUAGES.set(catalogue_languages(services_path))
     found: list[Problem] = []
     for path, label, record in ((services_path, labels[0], SERVICES_FILE), (standards_path, labels[1], STANDARDS_FILE)):
         root = read_yaml(path, label, [])
@@ -101,8 +107,8 @@ def advise(services_path: Path, standards_path: Path, catalogue: Catalogue | Non
             continue
         lines = path.read_text(encoding="utf-8").splitlines()
         advisor = _Advisor(label, lines, settings, glossary, today, found, printable)
-        for where, name, kind, key, node in _text_fields(record, root, ()):
-            advisor.text_field(where, name, kind, key, node)
+        for where, name, kind, key, node, language in _text_fields(record, root, ()):
+            advisor.text_field(where, name, kind, key, node, language)
         if record is SERVICES_FILE and catalogue is not None:
             advisor.services(root, catalogue)
     return sorted((p for p in found if p.rule not in settings.off), key=lambda p: p.sort_key)
@@ -117,30 +123,42 @@ def _glossary_terms(standards_path: Path) -> set[str]:
 
 # ---------------------------------------------------------------- walking the file with its field table
 
-def _text_fields(record: Record, node: Node, where: tuple[str, ...]) -> Iterator[tuple]:
-    """(where, field name, kind, key node, value node) for every text value in the file."""
+def _text_fields(record: Record, node: Node, where: tuple[str, ...], language: str = "") -> Iterator[tuple]:
+    """(where, field name, kind, key node, value node, language) for every text value in the file."""
     if not isinstance(node, MappingNode):
         return
     for key, value in node.value:
         spec = record.fields.get(key.value)
         if spec is None:
             continue
-        yield from _walk(spec.kind, key.value, key, value, where + (key.value,))
+        yield from _walk(spec.kind, key.value, key, value, where + (key.value,), language)
 
 
-def _walk(kind, name, key, value, where):
-    if isinstance(kind, Record):
-        yield from _text_fields(kind, value, where)
+def _walk(kind, name, key, value, where, language):
+    if isinstance(kind, Localised):
+        # A field in several languages: each language's line, so that each rule can tell what it reads.
+        if isinstance(value, MappingNode):
+            for code, text in value.value:
+                if isinstance(code, ScalarNode):
+                    yield from _walk(kind.inner, name, code, text, where, code.value)
+        elif kind.items and isinstance(value, SequenceNode) and isinstance(kind.inner, ListOf):
+            yield from _walk(ListOf(Localised(kind.inner.item)), name, key, value, where, language)
+        else:
+            yield from _walk(kind.inner, name, key, value, where, language or _LANGUAGES.get()[0])
+    elif isinstance(kind, Record):
+        yield from _text_fields(kind, value, where, language)
     elif isinstance(kind, ListOf) and isinstance(value, SequenceNode):
         for index, child in enumerate(value.value, start=1):
             item_where = where + (_label(child, index),)
             inner = getattr(kind.item, "inline", kind.item)  # contact items: channels written out in full
             if isinstance(inner, Record):
-                yield from _text_fields(inner, child, item_where)
+                yield from _text_fields(inner, child, item_where, language)
+            elif isinstance(inner, Localised):
+                yield from _walk(inner, name, child, child, item_where, language)
             elif isinstance(inner, Text) and type(inner) in (Text, Markdown) and isinstance(child, ScalarNode):
-                yield item_where, name, inner, child, child
+                yield item_where, name, inner, child, child, language or _LANGUAGES.get()[0]
     elif type(kind) in (Text, Markdown) and isinstance(value, ScalarNode):
-        yield where, name, kind, key, value
+        yield where, name, kind, key, value, language or _LANGUAGES.get()[0]
 
 
 def _label(node: Node, index: int) -> str:
@@ -174,7 +192,7 @@ class _Advisor:
         rules = [r.strip() for r in match.group(1).split(",") if r.strip()]
         return not rules or rule in rules
 
-    def text_field(self, where, name, kind, key, node) -> None:
+    def text_field(self, where, name, kind, key, node, language: str = "en") -> None:
         text = plain_text(node.value) if isinstance(kind, Markdown) else node.value
         if self.printable is not None and not text.isascii():
             missing = sorted({c for c in text if c not in self.printable and not c.isspace()})
@@ -184,6 +202,8 @@ class _Advisor:
                          "not have it, so leaflets leave it out. The website shows it.",
                          "Use words instead of emoji and symbols. For text in another alphabet, give the "
                          "information in English too, so that a leaflet still says it.", key)
+        if language != "en":  # the rules below read English
+            return
         lower = text.lower()
         for phrase, instead in PLAIN_WORDS.items():
             if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", lower):

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import yaml
 
-from .advice import AdviceSettings, advise
+from .advice import ENGLISH_RULES, AdviceSettings, advise
 from .calendar import build_date
-from .content import other_councils
+from .content import missing_translations, other_councils
 from .errors import CatalogueError
-from .loading import load_catalogue
+from .loading import catalogue_languages, load_catalogue
 from .typeset import FONT_FILES, printable_letters
 from .values import ValueProblem
 
@@ -53,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         catalogue = load_catalogue(services, standards, today)
     except CatalogueError as error:
         errors = error.problems
+    languages = catalogue_languages(services) if services.is_file() else ("en",)
+    errors += missing_translations(folder / "content", languages)  # a hand-written page with no Welsh version
     fonts = folder / "overrides" / "assets" / "fonts"
     printable = printable_letters(fonts) if all((fonts / name).is_file() for name in FONT_FILES) else None
     advice = advise(services, standards, catalogue, settings, today, printable=printable) \
@@ -64,6 +66,9 @@ def main(argv: list[str] | None = None) -> int:
         print(problem.format(), end="\n\n")
         if annotate:  # GitHub shows these on the lines of the file, in the pull request and the editor
             print(github_annotation(problem))
+    if len(languages) > 1 or languages != ("en",):
+        print(f"The plain English advice ({', '.join(ENGLISH_RULES)}) reads the English text only; the other "
+              "languages are checked for a line in every field.\n")
     if advice:
         counts = {}
         for item in advice:

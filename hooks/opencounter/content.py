@@ -56,3 +56,36 @@ def other_councils(folder: Path, council_name: str, label: str = "content") -> l
 def names_the_sample(problems: list[Problem]) -> list[Problem]:
     """The lines that still name the sample council: those stop the build."""
     return [p for p in problems if f"'{SAMPLE_COUNCIL}'" in p.message.split(", but")[0]]
+
+
+# ---------------------------------------------------------------- pages in more than one language
+
+def language_of(name: str, languages: tuple[str, ...]) -> str:
+    """The language of a hand-written page by its name: about.md is in the first, about.cy.md in Welsh."""
+    parts = name.rsplit(".", 2)
+    return parts[1] if len(parts) == 3 and parts[2] == "md" and parts[1] in languages[1:] else languages[0]
+
+
+def counterpart(src: str, language: str, languages: tuple[str, ...]) -> str:
+    """The file of a page (named as in the first language) in another language: about.md -> about.cy.md."""
+    return src if language == languages[0] else f"{src[:-3]}.{language}.md"
+
+
+def missing_translations(folder: Path, languages: tuple[str, ...], label: str = "content") -> list[Problem]:
+    """Hand-written pages with no version in one of the council's other languages, as errors."""
+    if len(languages) < 2 or not folder.is_dir():
+        return []
+    from .fields import LANGUAGE_NAMES
+    found = []
+    for page in sorted(folder.rglob("*.md")):
+        src = page.relative_to(folder).as_posix()
+        if language_of(src, languages) != languages[0]:
+            continue
+        for language in languages[1:]:
+            other = counterpart(src, language, languages)
+            if not (folder / other).is_file():
+                found.append(Problem(f"{label}/{src}", 1, 1, "", f"This page has no {LANGUAGE_NAMES[language]} "
+                                     f"({language}) version.", expected=f"{label}/{other}", found="no such file",
+                                     hint=f"Add {label}/{other}, with the page in {LANGUAGE_NAMES[language]}: every "
+                                          "page is published in each of the council's languages."))
+    return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import shutil
 import tempfile
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from . import urls
 from .ical import office_calendar
 from .models import Catalogue
 from .openreferral import OpenReferral
+
+STALE_SECONDS = 3600  # another build's folder is this old only if that build stopped half way
 
 
 def export_files(catalogue: Catalogue, site_url: str) -> dict[str, bytes]:
@@ -37,9 +40,13 @@ class Exports:
 
     def __init__(self, catalogue: Catalogue, site_url: str, work_dir: Path):
         work_dir.mkdir(parents=True, exist_ok=True)
-        for stale in work_dir.glob("exports-*"):  # left by a build that stopped half way
-            shutil.rmtree(stale, ignore_errors=True)
-        self.folder = Path(tempfile.mkdtemp(prefix="exports-", dir=work_dir))
+        for stale in work_dir.glob("exports-*"):  # left by a build that stopped half way (not one running now)
+            try:
+                if time.time() - stale.stat().st_mtime > STALE_SECONDS:
+                    shutil.rmtree(stale, ignore_errors=True)
+            except OSError:
+                continue
+        self.folder = Path(tempfile.mkdtemp(prefix=f"exports-{catalogue.language}-", dir=work_dir))
         if "fork" not in multiprocessing.get_all_start_methods():
             self.future: Future = Future()
             write_files(export_files(catalogue, site_url), self.folder)

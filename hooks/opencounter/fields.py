@@ -30,12 +30,17 @@ class _Invalid:
 INVALID: Any = _Invalid()
 
 
+# Languages a catalogue can be written in (format 1.2), with their names for messages to officers.
+LANGUAGE_NAMES = {"en": "English", "cy": "Welsh"}
+
+
 @dataclass
 class Reader:
-    """Where problems are collected while one file is read."""
+    """Where problems are collected while one file is read, and the languages the catalogue is in."""
 
     label: str
     problems: list[Problem] = field(default_factory=list)
+    languages: tuple[str, ...] = ("en",)
 
     def problem(self, node: Node, where: tuple[str, ...], message: str, *, expected: str = "",
                 found: str = "", hint: str = "") -> None:
@@ -217,6 +222,24 @@ class Choice(Text):
         return INVALID
 
 
+class LanguageCode(Choice):
+    """A language, written as its code: en, cy. "Welsh" or "Cymraeg" gets the code as its hint."""
+
+    NAMES = {"english": "en", "saesneg": "en", "welsh": "cy", "cymraeg": "cy"}
+
+    def __init__(self):
+        super().__init__(tuple(LANGUAGE_NAMES))
+
+    def read(self, node, reader, where):
+        code = self.NAMES.get(node.value.strip().casefold()) if isinstance(node, ScalarNode) else None
+        if code:
+            reader.problem(node, where, f"'{node.value.strip()}' is a language, but it is written as a code here.",
+                           expected=self.expected, found=found_text(node.value.strip()),
+                           hint=f"Write '{code}' for {LANGUAGE_NAMES[code]}, as in 'languages: [en, cy]'.")
+            return INVALID
+        return super().read(node, reader, where)
+
+
 class Ref(Text):
     """An id that points at something else. Checked once everything is read."""
 
@@ -242,6 +265,7 @@ class Lines(Kind):
     """Lines of text: a list, or a single line (an address without its postcode)."""
 
     expected = "lines of text, as a list like [Riverside House, Bridge Street, Riverton]"
+    item_expected = "a line of text"
 
     def read(self, node, reader, where):
         if isinstance(node, ScalarNode):
@@ -254,6 +278,7 @@ class Words(Kind):
     """Short words or phrases: a list, or one line with commas between them."""
 
     expected = "a list of words, like [ctax, bill, discount]"
+    item_expected = "a word or short phrase"
 
     def read(self, node, reader, where):
         if isinstance(node, ScalarNode):
@@ -365,6 +390,125 @@ class OpeningHoursKind(Map):
                                found=found_text(value.value), hint=problem.hint)
                 ok = False
         return hours_module.build_opening_hours(read_entries) if ok else INVALID
+
+
+@dataclass(frozen=True)
+class Translations:
+    """A value written once for each language (format 1.2): `name: {en: Council Tax, cy: Treth y Cyngor}`."""
+
+    values: tuple[tuple[str, Any], ...]
+
+    def get(self, language: str) -> Any:
+        return dict(self.values)[language]
+
+
+def language_list(languages: tuple[str, ...]) -> str:
+    """ "English (en) and Welsh (cy)"."""
+    names = [f"{LANGUAGE_NAMES[code]} ({code})" for code in languages]
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+class Localised(Kind):
+    """A field shown as words. In one language, its value; in two (format 1.2), one line per language:
+
+        name:
+          en: Council Tax
+          cy: Treth y Cyngor
+
+    A field without one of the council's languages is a problem that names the field and the language.
+    `items=True` is for lists of words (promises, keywords, address lines): written item by item in
+    the same way, or as one mapping of lists. `shared=True` is for a value that is the same in every
+    language unless written once per language (a web address, when the page differs by language).
+    """
+
+    def __init__(self, inner: Kind, items: bool = False, shared: bool = False):
+        self.inner = inner
+        self.items = items
+        self.shared = shared
+        self.expected = inner.expected
+
+    def read(self, node, reader, where):
+        if isinstance(node, MappingNode):
+            return self._by_language(node, reader, where)
+        if (self.items and isinstance(node, SequenceNode) and len(reader.languages) > 1
+                and node.value and not any(isinstance(item, MappingNode) for item in node.value)):
+            name, codes = where[-1], reader.languages
+            reader.problem(node, where, f"'{name}' is in one language only: it needs {language_list(codes)}.",
+                           expected=f"a list for each language ({', '.join(c + ':' for c in codes)}), or each item "
+                                    "in each language", found=shape_of(node),
+                           hint=f"Under '{name}:', write {' and '.join(repr(c + ': [...]') for c in codes)} on lines of "
+                                f"their own, or write each item as '- {codes[0]}: ...' with '{codes[1]}: ...' under it.")
+            return INVALID
+        if self.items and isinstance(node, SequenceNode) and isinstance(self.inner, ListOf):
+            return ListOf(Localised(self.inner.item), self.inner.min_items, self.inner.single).read(node, reader, where)
+        if self.items and isinstance(node, SequenceNode) and isinstance(self.inner, (Lines, Words)):
+            item = Localised(Text(self.inner.item_expected))
+            values = ListOf(item, min_items=1 if isinstance(self.inner, Lines) else 0).read(node, reader, where)
+            return INVALID if values is INVALID else tuple(v for v in values if v)
+        value = self.inner.read(node, reader, where)
+        if value is not INVALID and len(reader.languages) > 1 and not self.shared:
+            name, codes = where[-1], reader.languages
+            lines = " and ".join(f"'{code}: ...'" for code in codes)
+            if name.startswith("item "):
+                hint = (f"Write this item as '- {codes[0]}: ...' with {lines[len(codes[0]) + 9:]} on the next line, "
+                        f"lined up with '{codes[0]}:'. A name that is the same in every language is written in each.")
+            else:
+                hint = (f"Put {lines} on lines of their own under '{name}:', indented. A name that is the same "
+                        "in every language is written in each.")
+            reader.problem(node, where, f"'{name}' is in one language only: it needs {language_list(codes)}.",
+                           expected=f"a line for each language: {', '.join(c + ':' for c in codes)}",
+                           found=shape_of(node), hint=hint)
+            return INVALID
+        return value
+
+    def _by_language(self, node: MappingNode, reader: Reader, where: tuple[str, ...]):
+        values, ok = [], True
+        for key, value in node.value:
+            code = key.value if isinstance(key, ScalarNode) else ""
+            if code not in reader.languages:
+                known = code in LANGUAGE_NAMES
+                reader.problem(key, where + (code,), f"'{code}' is not one of the languages of this catalogue."
+                               if known else f"'{code}' is not a language code this catalogue can use.",
+                               expected="one of " + ", ".join(reader.languages), found=found_text(code),
+                               hint=(f"Add '{code}' to 'languages:' under 'council:' in services.yaml, or remove this line."
+                                     if known else "Write each language's text after its code: "
+                                     + ", ".join(f"{c}: for {n}" for c, n in LANGUAGE_NAMES.items()) + "."))
+                ok = False
+                continue
+            if is_empty(value):
+                continue  # reported below as missing, with the others
+            result = self.inner.read(value, reader, where + (code,))
+            if result is INVALID:
+                ok = False
+            else:
+                values.append((code, result))
+        given = {code for code, _ in values}
+        written = {k.value for k, v in node.value if isinstance(k, ScalarNode) and not is_empty(v)}
+        for code in reader.languages:
+            if code not in given and code not in written:
+                name = where[-1]
+                reader.problem(node, where, f"'{name}' has no {LANGUAGE_NAMES[code]} ({code}).",
+                               expected=f"a line '{code}: ...' under '{name}:'", found="no line for it",
+                               hint=f"Add a line '{code}:' with the {LANGUAGE_NAMES[code]} text, under '{name}:', "
+                                    f"lined up with the other languages.")
+                ok = False
+        return Translations(tuple(values)) if ok else INVALID
+
+
+def in_language(value: Any, language: str) -> Any:
+    """A value read from the file, with every Translations in it replaced by its text in `language`."""
+    if isinstance(value, Translations):
+        return in_language(value.get(language), language)
+    if isinstance(value, Raw):
+        copy = Raw(value.node, value.where)
+        copy.nodes = value.nodes
+        copy.update({k: in_language(v, language) for k, v in value.items()})
+        return copy
+    if isinstance(value, list):
+        return [in_language(v, language) for v in value]
+    if isinstance(value, tuple):
+        return tuple(in_language(v, language) for v in value)
+    return value
 
 
 @dataclass(frozen=True)

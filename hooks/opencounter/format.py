@@ -1,4 +1,6 @@
-"""The catalogue format (version 1) as one table: every record, every field, what it takes.
+"""The catalogue format (version 1.2) as one table: every record, every field, what it takes.
+
+A field shown as words is `Said`: in a catalogue in two languages, it is written once per language.
 
 This table is what the loader checks against. The contract is ../shared/catalogue-format.md;
 fields marked "Open Counter addition" are optional extras documented in docs/editors-guide.md.
@@ -7,14 +9,44 @@ fields marked "Open Counter addition" are optional extras documented in docs/edi
 from __future__ import annotations
 
 from .channels import CHANNEL_TYPES, STANDARD_CHANNELS
-from .fields import (Choice, Date, Email, Field, Figure, Id, Lines, ListOf, Markdown, Number, OpeningHoursKind,
-                     Percent, Phone, Postcode, Raw, Reader, Record, Ref, Target, Text, Url, WorkingDays, Words)
+from .fields import (LANGUAGE_NAMES, Choice, Date, Email, Field, Figure, Id, LanguageCode, Lines, ListOf, Localised,
+                     Markdown, Number, OpeningHoursKind, Percent, Phone, Postcode, Raw, Reader, Record, Ref, Target, Text, Translations,
+                     Url, WorkingDays, Words)
 from .values import Figure as FigureValue
 from .values import ValueProblem, read_email, read_percent, read_phone
-from .yamlfile import MappingNode, is_empty
+from .yamlfile import MappingNode, ScalarNode, is_empty
 
 NATIONS = ("england", "wales", "scotland", "northern-ireland")
 ACCESS = ("walk-in", "appointment", "closed")
+LANGUAGES = tuple(LANGUAGE_NAMES)
+
+
+def Said(kind=None):
+    """A field shown as words: in each of the council's languages (format 1.2)."""
+    return Localised(kind or Text())
+
+
+def SaidItems(kind):
+    """A list of words, item by item in each language, or one list per language (format 1.2)."""
+    return Localised(kind, items=True)
+
+
+def SameOrSaid(kind):
+    """A web address: the same in every language, or one line per language when the page differs by language."""
+    return Localised(kind, shared=True)
+
+
+class ChannelAddress(Localised):
+    """A channel's address: for post, lines of words in each language; for email, an email address,
+    which is the same in every language."""
+
+    def __init__(self):
+        super().__init__(Lines(), items=True)
+
+    def read(self, node, reader, where):
+        if isinstance(node, ScalarNode) and "@" in node.value and " " not in node.value.strip():
+            return self.inner.read(node, reader, where)
+        return super().read(node, reader, where)
 
 
 def _check_channel(raw: Raw, reader: Reader) -> None:
@@ -43,35 +75,40 @@ def _check_channel(raw: Raw, reader: Reader) -> None:
                            expected="a text relay number: 18001 then a UK phone number" if spec and spec.relay
                            else "a UK phone number, like 01632 960000",
                            found=f"'{text}'", hint=problem.hint)
-    if "address" in raw:
+    if "address" in raw and kind == "email":
         value, node = raw["address"], raw.at("address")
-        if kind == "email":
-            try:
-                raw["address"] = read_email(value[0] if len(value) == 1 else "")
-            except ValueProblem as problem:
-                reader.problem(node, where + ("address",), problem.message, expected="an email address",
-                               found=f"'{', '.join(value)}'", hint=problem.hint)
+        # An email address is not words: one address, though a council may give one per language.
+        if isinstance(value, Translations):
+            value = value.values[0][1]
+        value = tuple(v.values[0][1] if isinstance(v, Translations) else v for v in value)
+        try:
+            raw["address"] = read_email(value[0] if len(value) == 1 else "")
+        except ValueProblem as problem:
+            reader.problem(node, where + ("address",), problem.message, expected="an email address",
+                           found=f"'{', '.join(map(str, value))}'", hint=problem.hint)
 
 
 CHANNEL_FIELDS = {f.name: f for f in (
     Field("id", Id(), doc="A short name other parts of the file use to point at this channel."),
     Field("type", Choice(tuple(CHANNEL_TYPES)), required=True, doc="What kind of channel this is."),
-    Field("name", Text(), doc="What the channel is called, like 'Customer services'."),
+    Field("name", Said(), doc="What the channel is called, like 'Customer services'."),
     Field("number", Text("a UK phone number, like 01632 960000"),
           doc="For phone, sms, text-relay and video-relay. Text relay numbers start with 18001. "
               "An extension may follow: 01632 960000 ext. 4505."),
-    Field("url", Url(), doc="For online, webchat, chatbot, social, and video-relay."),
-    Field("address", Lines(), doc="For email: the email address. For post: the address lines, without the postcode."),
+    Field("url", SameOrSaid(Url()), doc="For online, webchat, chatbot, social, and video-relay."),
+    Field("address", ChannelAddress(), doc="For email: the email address. For post: the address lines, without the postcode."),
     Field("postcode", Postcode(), doc="For post."),
     Field("opening_hours", OpeningHoursKind(), doc="When the channel is staffed. Days not listed are closed."),
-    Field("description", Markdown(), doc="Anything else people should know."),
+    Field("description", Said(Markdown()), doc="Anything else people should know."),
+    Field("languages", ListOf(LanguageCode(), single=True),
+          doc="Version 1.2: the languages the channel is served in, when it is one only, like [cy] for a Welsh language line."),
 )}
 
 
 def channel_record(inline: bool) -> Record:
     fields = dict(CHANNEL_FIELDS)
     fields["id"] = Field("id", Id(), required=not inline, doc=CHANNEL_FIELDS["id"].doc)
-    fields["name"] = Field("name", Text(), required=not inline, doc=CHANNEL_FIELDS["name"].doc)
+    fields["name"] = Field("name", Said(), required=not inline, doc=CHANNEL_FIELDS["name"].doc)
     return Record("a channel", tuple(fields.values()), check=_check_channel)
 
 
@@ -115,73 +152,76 @@ def _check_dates(start: str, end: str, noun: str):
 CLOSURE = Record("a closure", (
     Field("from", Date(), required=True, doc="The first day the office is closed."),
     Field("to", Date(), doc="The last day it is closed (the same as from if left out)."),
-    Field("reason", Text(), doc="Why, in a few words, like 'Christmas and New Year'."),
+    Field("reason", Said(), doc="Why, in a few words, like 'Christmas and New Year'."),
 ), check=_check_dates("from", "to", "closure"))
 
 COUNCIL = Record("the council", (
-    Field("name", Text(), required=True, doc="The council's full name."),
+    Field("name", Said(), required=True, doc="The council's full name."),
+    Field("languages", ListOf(LanguageCode(), min_items=1, single=True),
+          doc="Version 1.2: the languages the council publishes in, the main one first, like [en, cy]. "
+              "The first is at the site's root, each other under /<code>/."),
     Field("website", Url(https_only=True), required=True, doc="The address of the published site, starting https://."),
     Field("nation", Choice(NATIONS), required=True, doc="Decides which bank holidays apply."),
-    Field("tagline", Text(), doc="A line shown under the council's name on the home page."),
-    Field("call_charges", Url(), doc="A page explaining what calls cost."),
+    Field("tagline", Said(), doc="A line shown under the council's name on the home page."),
+    Field("call_charges", SameOrSaid(Url()), doc="A page explaining what calls cost."),
     Field("popular", ListOf(Ref("a service"), single=True),
           doc="Version 1.1: service ids for 'Most used services' on the home page, in that order."),
-    Field("extra_help", Markdown(), doc="Version 1.1: how people with complex needs can get extra help. "
+    Field("extra_help", Said(Markdown()), doc="Version 1.1: how people with complex needs can get extra help. "
                                         "Shown on the contact page, service pages and the contact leaflet."),
 ))
 
 CATEGORY = Record("a category", (
     Field("id", Id(), required=True),
-    Field("name", Text(), required=True, doc="The name residents see, like 'Council Tax and benefits'."),
-    Field("summary", Text(), doc="One line saying what is in the category."),
+    Field("name", Said(), required=True, doc="The name residents see, like 'Council Tax and benefits'."),
+    Field("summary", Said(), doc="One line saying what is in the category."),
 ))
 
 OFFICE = Record("an office", (
     Field("id", Id(), required=True),
-    Field("name", Text(), required=True),
-    Field("address", Lines(), required=True, doc="The address lines, without the postcode."),
+    Field("name", Said(), required=True),
+    Field("address", SaidItems(Lines()), required=True, doc="The address lines, without the postcode."),
     Field("postcode", Postcode(), required=True),
     Field("access", Choice(ACCESS), required=True, doc="walk-in, appointment (only), or closed."),
     Field("instead", ListOf(Ref("an office"), single=True),
           doc="Version 1.1: where to go while this office is closed (office ids)."),
     Field("opening_hours", OpeningHoursKind()),
     Field("closures", ListOf(CLOSURE), doc="Days the office is shut, like Christmas."),
-    Field("facilities", Words(), doc="Free words, like step-free access, hearing loop."),
-    Field("directions", Markdown(), doc="How to get there."),
+    Field("facilities", SaidItems(Words()), doc="Free words, like step-free access, hearing loop."),
+    Field("directions", Said(Markdown()), doc="How to get there."),
     Field("phone", Phone()),
     Field("latitude", Number("a latitude from -90 to 90, like 54.6431", -90, 90)),
     Field("longitude", Number("a longitude from -180 to 180, like -3.5436", -180, 180)),
-    Field("notice", Text(), doc="A standing note for visitors, like parking."),
+    Field("notice", Said(), doc="A standing note for visitors, like parking."),
 ), check=_check_office)
 
 ONLINE_ACTION = Record("an online link", (
-    Field("label", Text(), required=True, doc="What you can do, like 'Pay your Council Tax'."),
-    Field("url", Url(), required=True),
+    Field("label", Said(), required=True, doc="What you can do, like 'Pay your Council Tax'."),
+    Field("url", SameOrSaid(Url()), required=True),
 ))
 
 SERVICE_PROMISE = Record("a service standard", (
-    Field("promise", Text(), required=True),
-    Field("target", Text()),
+    Field("promise", Said(), required=True),
+    Field("target", Said()),
 ))
 
 SERVICE = Record("a service", (
     Field("id", Id(), required=True),
-    Field("name", Text(), required=True),
+    Field("name", Said(), required=True),
     Field("category", Ref("a category"), required=True),
-    Field("summary", Text(), required=True, doc="One sentence saying what the service is for."),
-    Field("description", Markdown()),
+    Field("summary", Said(), required=True, doc="One sentence saying what the service is for."),
+    Field("description", Said(Markdown())),
     Field("online", ListOf(ONLINE_ACTION), doc="Things you can do online."),
     Field("contact", ListOf(ContactItem(), single=True), doc="Channel ids, or channels written out for this service."),
     Field("offices", ListOf(Ref("an office"), single=True), doc="Offices where you can get help in person."),
     Field("standards", ListOf(SERVICE_PROMISE), doc="Promises for this service alone."),
-    Field("keywords", Words(), doc="Other words people search for."),
+    Field("keywords", SaidItems(Words()), doc="Other words people search for."),
     Field("status", Choice(("active", "temporarily-closed"))),
     Field("reviewed", Date(), doc="When the content was last checked."),
-    Field("owner", Text(), doc="Who keeps it up to date."),
+    Field("owner", Said(), doc="Who keeps it up to date."),
 ))
 
 NOTICE = Record("a notice", (
-    Field("text", Markdown(), required=True),
+    Field("text", Said(Markdown()), required=True),
     Field("from", Date(), doc="Not shown before this date."),
     Field("until", Date(), doc="Not shown after this date."),
     Field("level", Choice(("info", "warning"))),
@@ -192,7 +232,7 @@ NOTICE = Record("a notice", (
 ACCESSIBILITY = Record("the accessibility statement", (
     Field("status", Choice(("full", "partial", "not")),
           doc="How far the site meets WCAG 2.2 AA: full, partial or not. Partial needs known problems."),
-    Field("problems", ListOf(Markdown("a known problem")), doc="Known problems, in plain words."),
+    Field("problems", SaidItems(ListOf(Markdown("a known problem"))), doc="Known problems, in plain words."),
     Field("email", Email(), doc="Where to report an accessibility problem."),
     Field("phone", Phone(), doc="A phone number for accessibility problems (the main number if left out)."),
     Field("response_days", WorkingDays(), doc="How soon you reply to a request, in working days."),
@@ -213,9 +253,9 @@ SERVICES_FILE = Record("services.yaml", (
 STANDARD = Record("a standard", (
     Field("id", Id(), doc="Needed to publish performance against it."),
     Field("channel", Choice(STANDARD_CHANNELS), doc="The way of contacting us it is about (any if left out)."),
-    Field("promise", Text(), required=True),
+    Field("promise", Said(), required=True),
     Field("target", Target()),
-    Field("detail", Markdown()),
+    Field("detail", Said(Markdown())),
 ))
 
 def _check_result(raw: Raw, reader: Reader) -> None:
@@ -245,7 +285,7 @@ def _check_result(raw: Raw, reader: Reader) -> None:
 RESULT = Record("a performance result", (
     Field("standard", Ref("a standard"), doc="The standard this result is for (or give measure)."),
     Field("measure", Ref("a measure"), doc="Version 1.1: the measure this result is for (or give standard)."),
-    Field("period", Text(), required=True, doc="Like 'April to June 2026'."),
+    Field("period", Said(), required=True, doc="Like 'April to June 2026'."),
     Field("result", Figure(), required=True,
           doc="The share of contacts that met the target, like 86%. A measure's result may be a number, like 1,204."),
     Field("goal", Percent()),
@@ -253,30 +293,30 @@ RESULT = Record("a performance result", (
 
 MEASURE = Record("a measure", (
     Field("id", Id(), required=True),
-    Field("name", Text(), required=True, doc="What is measured, like 'Customers satisfied with our service'."),
-    Field("description", Markdown(), doc="Where the figure comes from."),
+    Field("name", Said(), required=True, doc="What is measured, like 'Customers satisfied with our service'."),
+    Field("description", Said(Markdown()), doc="Where the figure comes from."),
 ))
 
 FEEDBACK = Record("feedback", (
-    Field("complaints", Url()),
-    Field("suggestions", Url()),
-    Field("text", Markdown()),
+    Field("complaints", SameOrSaid(Url())),
+    Field("suggestions", SameOrSaid(Url())),
+    Field("text", Said(Markdown())),
 ))
 
 GLOSSARY_TERM = Record("a glossary term", (
-    Field("term", Text(), required=True),
-    Field("meaning", Text(), required=True),
+    Field("term", Said(), required=True),
+    Field("meaning", Said(), required=True),
 ))
 
 STANDARDS_FILE = Record("standards.yaml", (
-    Field("title", Text(), doc="Version 1.1: the title of the standards page and leaflet "
+    Field("title", Said(), doc="Version 1.1: the title of the standards page and leaflet "
                                "(\"Our customer service standards\" if left out)."),
     Field("adopted", Date(), doc="Version 1.1: when the standards were agreed."),
     Field("next_review", Date(), doc="Version 1.1: when they will next be reviewed."),
-    Field("introduction", Markdown()),
-    Field("promises", ListOf(Text("a promise"), min_items=1, single=True), required=True),
+    Field("introduction", Said(Markdown())),
+    Field("promises", SaidItems(ListOf(Text("a promise"), min_items=1, single=True)), required=True),
     Field("standards", ListOf(STANDARD), required=True),
-    Field("ask_of_you", ListOf(Text("a request"), single=True)),
+    Field("ask_of_you", SaidItems(ListOf(Text("a request"), single=True))),
     Field("feedback", FEEDBACK),
     Field("measures", ListOf(MEASURE), doc="Version 1.1: published figures that are not a standard's target."),
     Field("performance", ListOf(RESULT)),

@@ -1,6 +1,6 @@
-"""Opening hours: read the ways officers write them, print them in GOV.UK style.
+"""Opening hours: read the ways officers write them, into a week the presenter can say in any language.
 
-Officers write `Mon-Fri: 09:00-17:00`; residents read "Monday to Friday: 9am to 5pm".
+Officers write `Mon-Fri: 09:00-17:00`; residents read "Monday to Friday: 9am to 5pm" (present.py).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")  # for messages to officers
 
 _DAY_WORDS = {
     "monday": 0, "mon": 0,
@@ -47,15 +47,6 @@ class DayHours:
     kind: str = CLOSED
     ranges: tuple[tuple[int, int], ...] = ()  # minutes after midnight, end may be 1440
 
-    def text(self, in_sentence: bool = False) -> str:
-        """GOV.UK style: "9am to 5pm"; "Closed" in a table cell, "closed" after "Sunday: "."""
-        if self.kind == OPEN:
-            return " and ".join(f"{format_time(a)} to {format_time(b)}{' the next day' if b < a else ''}"
-                                for a, b in self.ranges)
-        words = {CLOSED: "Closed", ALL_DAY: "24 hours", BY_APPOINTMENT: "By appointment only",
-                 AS_USUAL: "Open as usual"}[self.kind]
-        return words[0].lower() + words[1:] if in_sentence else words
-
     @property
     def is_open(self) -> bool:
         return self.kind in (OPEN, ALL_DAY, BY_APPOINTMENT)
@@ -68,70 +59,12 @@ class OpeningHours:
     days: tuple[DayHours, ...]
     bank_holidays: DayHours = DayHours(CLOSED)
 
-    def week(self) -> list[tuple[str, DayHours]]:
-        """Every day of the week with its hours, for a table."""
-        return list(zip(DAY_NAMES, self.days))
-
-    def summary(self) -> list[tuple[str, str]]:
-        """Days with the same hours grouped: [("Monday to Friday", "9am to 5pm"), ...].
-
-        Closed days at the end of the week are kept, so nobody has to guess.
-        """
-        if all(d == self.days[0] for d in self.days):
-            return [("Every day", self.days[0].text(in_sentence=True))]
-        groups: list[tuple[int, int, DayHours]] = []
-        for index, day in enumerate(self.days):
-            if groups and groups[-1][2] == day and groups[-1][1] == index - 1:
-                groups[-1] = (groups[-1][0], index, day)
-            else:
-                groups.append((index, index, day))
-        return [(day_range(first, last), day.text(in_sentence=True)) for first, last, day in groups]
-
-    def open_text(self) -> str:
-        """The days it is open, in one line: "Monday to Friday: 9am to 5pm; Saturday: 9am to midday"."""
-        return "; ".join(f"{days}: {text}" for days, text in self.summary()
-                         if text.lower() not in ("closed",))
-
-    def bank_holiday_text(self) -> str:
-        """The bank holiday rule as a sentence."""
-        kind = self.bank_holidays.kind
-        if kind == CLOSED:
-            return "Closed on bank holidays."
-        if kind == AS_USUAL:
-            return "Open as usual on bank holidays."
-        if kind == ALL_DAY:
-            return "Open 24 hours on bank holidays."
-        if kind == BY_APPOINTMENT:
-            return "By appointment only on bank holidays."
-        return f"Open {self.bank_holidays.text(in_sentence=True)} on bank holidays."
-
     def on(self, day: date, bank_holidays: frozenset[date] | set[date] = frozenset()) -> DayHours:
         """The hours that apply on a date, taking the bank holiday rule into account."""
         usual = self.days[day.weekday()]
         if day in bank_holidays and self.bank_holidays.kind != AS_USUAL:
             return self.bank_holidays
         return usual
-
-
-def day_range(first: int, last: int) -> str:
-    """ "Monday", "Monday and Tuesday", "Monday to Friday"."""
-    if first == last:
-        return DAY_NAMES[first]
-    if last == first + 1:
-        return f"{DAY_NAMES[first]} and {DAY_NAMES[last]}"
-    return f"{DAY_NAMES[first]} to {DAY_NAMES[last]}"
-
-
-def format_time(minutes: int) -> str:
-    """GOV.UK style: 9am, 9:30am, midday, midnight."""
-    if minutes in (0, 1440):
-        return "midnight"
-    if minutes == 720:
-        return "midday"
-    hour, minute = divmod(minutes, 60)
-    suffix = "am" if hour < 12 else "pm"
-    hour = hour % 12 or 12
-    return f"{hour}{suffix}" if minute == 0 else f"{hour}:{minute:02d}{suffix}"
 
 
 # ---------------------------------------------------------------- reading

@@ -12,17 +12,20 @@ from datetime import date, timedelta
 
 from .calendar import bank_holidays, months_ahead
 from .models import Catalogue, Office
+from .present import presenter
 
 MONTHS_AHEAD = 12
 
 
 def office_calendar(catalogue: Catalogue, office: Office) -> bytes:
     """The iCalendar file of one office: closures that have not ended, and bank holidays in the next year."""
+    say = presenter(catalogue.language)
+    w = say.w
     stamp = catalogue.build_date.strftime("%Y%m%dT000000Z")
     domain = catalogue.council.website.split("//", 1)[-1].split("/", 1)[0]
     namespace = uuid.uuid5(uuid.NAMESPACE_URL, catalogue.council.website.rstrip("/") + "/calendars/" + office.id)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Open Counter//Office closures//EN", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH", f"X-WR-CALNAME:{_text(office.name + ': closures and bank holidays')}",
+             "METHOD:PUBLISH", f"X-WR-CALNAME:{_text(w('calendar.name', office=office.name))}",
              "X-WR-TIMEZONE:Europe/London"]
 
     def event(start: date, end: date, summary: str, kind: str) -> None:
@@ -34,8 +37,8 @@ def office_calendar(catalogue: Catalogue, office: Office) -> bytes:
 
     closed: set[date] = set()
     for closure in catalogue.upcoming_closures(office):
-        event(closure.start, closure.end, f"{office.name} closed" + (f": {closure.reason}" if closure.reason else ""),
-              "closure")
+        event(closure.start, closure.end, w("calendar.closed_for", office=office.name, reason=closure.reason)
+              if closure.reason else w("calendar.closed", office=office.name), "closure")
         closed.update(closure.start + timedelta(days=n) for n in range((closure.end - closure.start).days + 1))
     hours = office.opening_hours
     if hours is not None and not office.is_closed:
@@ -44,8 +47,10 @@ def office_calendar(catalogue: Catalogue, office: Office) -> bytes:
             usual, actual = hours.days[day.weekday()], hours.on(day, {day})
             if day in closed or actual == usual:
                 continue
-            change = f"open {actual.text(in_sentence=True)}" if actual.is_open else "closed"
-            event(day, day, f"{office.name} {change} ({name}, bank holiday)", "bank-holiday")
+            change = w("closures.open", hours=say.day_hours(actual, in_sentence=True)) if actual.is_open \
+                else w("closures.closed_that_day")
+            event(day, day, w("calendar.bank_holiday", office=office.name, change=change, name=say.holiday(name)),
+                  "bank-holiday")
     lines.append("END:VCALENDAR")
     return ("\r\n".join(_fold(line) for line in lines) + "\r\n").encode("utf-8")
 

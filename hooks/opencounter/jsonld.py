@@ -16,6 +16,7 @@ from . import urls
 from .calendar import bank_holidays, months_ahead
 from .hours import ALL_DAY, OPEN, DayHours, OpeningHours
 from .models import Catalogue, Channel, Office, Service
+from .present import presenter
 
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -70,7 +71,8 @@ class StructuredData:
         return record
 
     def contact_point(self, channel: Channel) -> dict[str, Any]:
-        record: dict[str, Any] = {"@type": "ContactPoint", "name": channel.name, "contactType": channel.kind.label}
+        record: dict[str, Any] = {"@type": "ContactPoint", "name": channel.name,
+                                  "contactType": presenter(self.catalogue.language).channel_label(channel.type)}
         if channel.number:
             record["telephone"] = channel.number.display
         if channel.email:

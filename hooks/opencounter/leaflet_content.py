@@ -21,14 +21,12 @@ from typing import Any
 
 from . import urls
 from .blocks import BREAK, Block, big, bold, box, bullets, heading, index, keep, lines, nowrap, paragraph, table, top
-from .channels import STANDARD_HEADINGS, groups_in_order
 from .leaflet_plan import CONTACT, INDEX, OFFICE, SERVICES, STANDARDS, Edition, LeafletPlan
 from .models import Catalogue, Channel, Notice, Office, Service
-from .present import (a_to_z, access_text, closures_coming_up, complaint_standards, help_offline, hours_line,
-                      hours_rows, initial, target_to_show, ways_to_complain_offline)
+from .present import complaint_standards, help_offline, presenter, ways_to_complain_offline
 from .text import markdown_blocks
 from .urls import short_url
-from .values import format_date, format_date_range, format_percent
+from .values import format_percent
 from .words import Words
 
 EMPHASIS = 1.4  # the main phone number, against the body size: clear print asks for at least 1.2
@@ -45,6 +43,7 @@ class LeafletWriter:
         self.council = catalogue.council
         self.site_url = site_url.rstrip("/") + "/"
         self.w = words
+        self.say = presenter(words.language)
         self._services_at: dict[str, list[Service]] = {}
         for service in catalogue.services:
             for office in service.offices:
@@ -88,7 +87,7 @@ class LeafletWriter:
         if plan.kind == OFFICE:
             office = plan.context["office"]
             return [paragraph([", ".join(office.address), " ", nowrap(office.postcode)], "lede"),
-                    paragraph(bold(access_text(office, w)), "lede")]
+                    paragraph(bold(self.say.access_text(office)), "lede")]
         if plan.kind == STANDARDS:
             intro = markdown_blocks(self.catalogue.introduction)
             return intro or [paragraph(w("leaflet.standards.lede"), "lede")]
@@ -102,13 +101,13 @@ class LeafletWriter:
         phone = self.catalogue.main_phone
         content: list[Block] = []
         if phone:
-            content.append(paragraph([bold(w("leaflet.call_us")), " ", big(nowrap(phone.number.display))]))
-            hours = hours_line(phone)
+            content.append(paragraph([bold(w("leaflet.call_us")), " ", big(nowrap(self.say.phone(phone.number)))]))
+            hours = self.say.hours_line(phone)
             if hours:
-                content.append(paragraph(bold([hours, ". ", phone.opening_hours.bank_holiday_text()])))
+                content.append(paragraph(bold([hours, ". ", self.say.bank_holiday_text(phone.opening_hours)])))
         where = short_url(address)
         content.append(paragraph([bold(w("leaflet.scan")), BREAK, _breakable_address(where)]))
-        made = w("leaflet.made_on", date=format_date(self.catalogue.build_date), website=short_url(self.council.website))
+        made = w("leaflet.made_on", date=self.say.date(self.catalogue.build_date), website=short_url(self.site_url))
         made += " " + w("leaflet.or_call") if phone else "."
         out = [top(w("leaflet.qr_alt", address=where), content), paragraph(made)]
         if plan.kind == OFFICE:  # an office's own phone and notes come first: its leaflet adds the notices
@@ -138,7 +137,7 @@ class LeafletWriter:
     def _contact(self, plan: LeafletPlan) -> list[Block]:
         w, catalogue = self.w, self.catalogue
         out: list[Block] = []
-        for group, heading_text in groups_in_order(offline_first=True):
+        for group, heading_text in self.say.channel_groups(offline_first=True):
             channels = [c for c in catalogue.channels if c.kind.group == group]
             if not channels:
                 continue
@@ -162,11 +161,14 @@ class LeafletWriter:
     def _channel(self, channel: Channel, named: bool = True) -> list[Block]:
         """A way in: its name, how to use it and when, kept together; then what else to know."""
         w = self.w
+        say = self.say
         how: list[Block] = [heading(3, channel.name)] if named else []
-        if channel.kind.help_text and not channel.description:
-            how.append(paragraph(channel.kind.help_text))
+        if say.served_in(channel):
+            how.append(paragraph(bold(say.served_in(channel))))
+        if say.help_text(channel) and not channel.description:
+            how.append(paragraph(say.help_text(channel)))
         if channel.number:
-            how.append(paragraph([f"{channel.kind.number_label}: ", bold(nowrap(channel.number.display))]))
+            how.append(paragraph([f"{say.number_label(channel)}: ", bold(nowrap(say.phone(channel.number)))]))
         if channel.email:
             how.append(paragraph([w("leaflet.email"), " ", bold(channel.email)]))
         if channel.url:
@@ -175,7 +177,7 @@ class LeafletWriter:
             how.append(lines([*channel.address, nowrap(channel.postcode)]))
         if channel.opening_hours:
             hours = channel.opening_hours
-            how.append(bullets([f"{days}: {text}" for days, text in hours.summary()] + [hours.bank_holiday_text()]))
+            how.append(bullets([f"{days}: {text}" for days, text in say.summary(hours)] + [say.bank_holiday_text(hours)]))
         return [keep(how), *markdown_blocks(channel.description)]
 
     def _promises_for(self, channels: list[Channel]) -> list[Block]:
@@ -185,14 +187,14 @@ class LeafletWriter:
         for standard_channel in dict.fromkeys(own):
             promised = [self._standard_text(s) for s in self.catalogue.standards if s.channel == standard_channel]
             if promised:
-                label = self.w("leaflet.contact.promise", heading=STANDARD_HEADINGS[standard_channel])
+                label = self.w("leaflet.contact.promise", heading=self.say.standard_headings[standard_channel])
                 out.append(keep([paragraph(bold(label)), bullets(promised[:1])]))
                 if promised[1:]:
                     out.append(bullets(promised[1:]))
         return out
 
     def _standard_text(self, standard) -> str:
-        target = target_to_show(standard)
+        target = self.say.target_to_show(standard)
         return f"{standard.promise} {self.w('leaflet.target', target=target)}" if target else standard.promise
 
     def _visit(self, office: Office) -> Any:
@@ -214,7 +216,7 @@ class LeafletWriter:
             ways.append([w("leaflet.complain.online"), " ", bold(short_url(feedback.complaints))])
         offline = ways_to_complain_offline(catalogue)
         if offline["phone"]:
-            ways.append([w("leaflet.complain.call"), " ", bold(nowrap(offline["phone"].number.display))])
+            ways.append([w("leaflet.complain.call"), " ", bold(nowrap(self.say.phone(offline["phone"].number)))])
         if offline["post"]:
             post = offline["post"]
             ways.append([w("leaflet.complain.write"), " ", ", ".join(post.address), " ", nowrap(post.postcode)])
@@ -234,20 +236,20 @@ class LeafletWriter:
         out: list[Block] = []
         dates = []
         if catalogue.adopted:
-            dates.append(w("standards.adopted", date=format_date(catalogue.adopted)))
+            dates.append(w("standards.adopted", date=self.say.date(catalogue.adopted)))
         if catalogue.next_review:
-            dates.append(w("standards.next_review", date=format_date(catalogue.next_review)))
+            dates.append(w("standards.next_review", date=self.say.date(catalogue.next_review)))
         if dates:
             out.append(paragraph(" ".join(dates)))
         out += [heading(2, w("standards.promises")), paragraph(w("standards.promises_lede"), "label"),
                 bullets([_text(p) for p in catalogue.promises])]
-        for channel, heading_text in STANDARD_HEADINGS.items():
+        for channel, heading_text in self.say.standard_headings.items():
             standards = [s for s in catalogue.standards if s.channel == channel]
             if not standards:
                 continue
             items = []
             for standard in standards:
-                target = target_to_show(standard)
+                target = self.say.target_to_show(standard)
                 first = paragraph([_text(standard.promise), " ", bold(w("leaflet.target", target=target))] if target
                                   else _text(standard.promise))
                 items.append([first, *markdown_blocks(standard.detail)])
@@ -263,7 +265,7 @@ class LeafletWriter:
             if feedback.suggestions:
                 ways.append(w("leaflet.standards.suggest", address=short_url(feedback.suggestions)))
             if catalogue.main_phone:
-                ways.append([w("leaflet.standards.call"), " ", bold(nowrap(catalogue.main_phone.number.display)), "."])
+                ways.append([w("leaflet.standards.call"), " ", bold(nowrap(self.say.phone(catalogue.main_phone.number))), "."])
             if ways:
                 out.append(bullets(ways))
         if catalogue.performance:
@@ -310,7 +312,7 @@ class LeafletWriter:
 
         It may run over a page, but its name never parts from its summary, nor "Without the
         internet:" from the first way in."""
-        w, catalogue = self.w, self.catalogue
+        w, catalogue, say = self.w, self.catalogue, self.say
         out: list[Block] = [heading(2, service.name), paragraph(_text(service.summary), "label")]
         if service.status == "temporarily-closed":
             out.append(paragraph(bold(w("service.closed"))))
@@ -321,8 +323,10 @@ class LeafletWriter:
         ways: list[Any] = []
         for channel in service.offline_channels:
             if channel.number:
-                way = [f"{channel.kind.number_label}: ", bold(nowrap(channel.number.display)), f" ({channel.name})"]
-                hours = hours_line(channel) if channel != catalogue.main_phone else ""
+                way = [f"{say.number_label(channel)}: ", bold(nowrap(say.phone(channel.number))), f" ({channel.name})"]
+                if say.served_in(channel):
+                    way.append(f" ({say.served_in(channel)})")
+                hours = say.hours_line(channel) if channel != catalogue.main_phone else ""
                 ways.append(way + ([BREAK, hours] if hours else []))
             elif channel.address:
                 ways.append([w("leaflet.services.write"), " ", ", ".join(channel.address), " ", nowrap(channel.postcode)])
@@ -347,7 +351,7 @@ class LeafletWriter:
         for office in (o for o in offices if o.access == "appointment"):
             phone = office.phone or (self.catalogue.main_phone.number if self.catalogue.main_phone else None)
             out.append([w("leaflet.services.book", office=office.name)]
-                       + ([" ", w("leaflet.services.book_call"), " ", bold(nowrap(phone.display))] if phone else []))
+                       + ([" ", w("leaflet.services.book_call"), " ", bold(nowrap(self.say.phone(phone)))] if phone else []))
         return out
 
     def _online_only(self) -> list[Block]:
@@ -356,8 +360,8 @@ class LeafletWriter:
         if not helpers:
             return [paragraph(w("service.online_only_library"))]
         if helpers[0] == self.catalogue.main_phone:
-            return [paragraph(w("service.online_only_call", number=helpers[0].number.display))]
-        ways = [[f"{c.kind.number_label}: ", bold(nowrap(c.number.display))] if c.number
+            return [paragraph(w("service.online_only_call", number=self.say.phone(helpers[0].number)))]
+        ways = [[f"{self.say.number_label(c)}: ", bold(nowrap(self.say.phone(c.number)))] if c.number
                 else [w("leaflet.services.write"), " ", ", ".join(c.address), " ", nowrap(c.postcode)] for c in helpers]
         return [keep([paragraph(w("service.online_only_contact")), bullets(ways)])]
 
@@ -389,7 +393,7 @@ class LeafletWriter:
                 heading(2, w("leaflet.index.services"))]
         groups: list[tuple[str, list]] = []
         for service in plan.context["services"]:
-            letter = initial(service.name)
+            letter = self.say.initial(service.name)
             if not groups or groups[-1][0] != letter:
                 groups.append((letter, []))
             groups[-1][1].append((service.name, where.get(service.id, "")))
@@ -403,15 +407,15 @@ class LeafletWriter:
         office: Office = plan.context["office"]
         out: list[Block] = []
         main = catalogue.main_phone
-        if office.phone and not (main and main.number.display == office.phone.display):
-            out.append(paragraph([w("leaflet.office.phone"), " ", bold(nowrap(office.phone.display))]))
+        if office.phone and not (main and main.number == office.phone):
+            out.append(paragraph([w("leaflet.office.phone"), " ", bold(nowrap(self.say.phone(office.phone)))]))
         if office.notice:
             out.append(paragraph(_text(office.notice)))
         out += self._notices((office.id,), everywhere=True)
         if office.is_closed:
             return out + self._instead(office)
         if office.opening_hours:
-            rows = [[day, text] for day, text in hours_rows(office.opening_hours, w)]
+            rows = [[day, text] for day, text in self.say.hours_rows(office.opening_hours)]
             out += [heading(2, w("office.opening_hours")),
                     table([w("hours.day"), w("hours.hours")], rows, [{"fr": 1}, {"fr": 1.3}], row_heads=True)]
         out += self._closures(office, 2)
@@ -420,7 +424,7 @@ class LeafletWriter:
                     bullets([f[:1].upper() + f[1:] for f in office.facilities], columns=2)]
         if office.directions:
             out += [heading(2, w("office.directions")), *markdown_blocks(office.directions)]
-        services = a_to_z(self._services_at.get(office.id, []))
+        services = self.say.a_to_z(self._services_at.get(office.id, []))
         if len(services) > SHORT_LIST:  # by topic, in a line each, so a busy office still fits one sheet
             out.append(heading(2, w("office.services")))
             for category in catalogue.categories:
@@ -433,8 +437,8 @@ class LeafletWriter:
 
     def _closures(self, office: Office, level: int) -> list[Block]:
         w = self.w
-        coming = closures_coming_up(self.catalogue, office)
-        listed = bullets([[bold(format_date_range(i["start"], i["end"])), ": ", i["reason"]] for i in coming]) if coming \
+        coming = self.say.closures_coming_up(self.catalogue, office)
+        listed = bullets([[bold(self.say.date_range(i["start"], i["end"])), ": ", i["reason"]] for i in coming]) if coming \
             else paragraph(w("leaflet.office.no_closures"))
         return [heading(level, w("leaflet.office.closures")), listed]
 
@@ -446,24 +450,24 @@ class LeafletWriter:
             out: list[Block] = [heading(2, w("office.instead"))]
             for other in others:
                 part: list[Block] = [heading(3, other.name), lines([*other.address, nowrap(other.postcode)]),
-                                     paragraph(bold(access_text(other, w)))]
+                                     paragraph(bold(self.say.access_text(other)))]
                 if other.phone:
-                    part.append(paragraph([w("leaflet.office.phone"), " ", bold(nowrap(other.phone.display))]))
+                    part.append(paragraph([w("leaflet.office.phone"), " ", bold(nowrap(self.say.phone(other.phone)))]))
                 if other.opening_hours:
                     part.append(table([w("hours.day"), w("hours.hours")],
-                                      [[d, t] for d, t in hours_rows(other.opening_hours, w)],
+                                      [[d, t] for d, t in self.say.hours_rows(other.opening_hours)],
                                       [{"fr": 1}, {"fr": 1.3}], row_heads=True))
                 out.append(keep(part))
-                coming = closures_coming_up(self.catalogue, other)
+                coming = self.say.closures_coming_up(self.catalogue, other)
                 if coming:
                     out.append(keep([paragraph(bold(w("leaflet.office.closures"))),
-                                     bullets([[bold(format_date_range(i["start"], i["end"])), ": ", i["reason"]]
+                                     bullets([[bold(self.say.date_range(i["start"], i["end"])), ": ", i["reason"]]
                                               for i in coming])]))
             return out
         items = []
         for channel in self.catalogue.offline_channels:
             if channel.number:
-                items.append([f"{channel.kind.number_label}: ", bold(nowrap(channel.number.display))])
+                items.append([f"{self.say.number_label(channel)}: ", bold(nowrap(self.say.phone(channel.number)))])
             elif channel.address:
                 items.append([w("leaflet.services.write"), " ", ", ".join(channel.address), " ", nowrap(channel.postcode)])
         return [heading(2, w("leaflet.office.other_ways")),

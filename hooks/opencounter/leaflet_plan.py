@@ -14,7 +14,7 @@ from typing import Any, Mapping, Sequence
 
 from . import urls
 from .models import Catalogue
-from .present import a_to_z, initial
+from .present import presenter
 from .words import Words, words as words_for
 
 
@@ -79,14 +79,15 @@ def plan_leaflets(catalogue: Catalogue, words: Words | None = None) -> list[Leaf
     The index comes without its "topics": the maker fills them in once the services leaflets
     have been split (see `with_topics`).
     """
-    w = words or words_for("en")
+    w = words or words_for(catalogue.language)
+    say = presenter(w.language)
     plans = [
         LeafletPlan("how-to-contact-us", w("leaflet.contact.title"), CONTACT, urls.CONTACT),
         LeafletPlan("customer-service-standards", catalogue.standards_title, STANDARDS, urls.STANDARDS),
         LeafletPlan("a-to-z-of-services", w("leaflet.index.title"), INDEX, urls.SERVICES,
-                    {"services": a_to_z(catalogue.services), "part": "", "topics": ()}),
+                    {"services": say.a_to_z(catalogue.services), "part": "", "topics": ()}),
     ]
-    topics = [(c, a_to_z(catalogue.services_in(c))) for c in catalogue.categories]
+    topics = [(c, say.a_to_z(catalogue.services_in(c))) for c in catalogue.categories]
     for number, (category, services) in enumerate([t for t in topics if t[1]], start=1):  # no gaps in the numbers
         plans.append(LeafletPlan(f"services-{category.id}", category.name, SERVICES, urls.category(category.id),
                                  {"category": category, "services": services, "number": str(number), "part": ""},
@@ -104,6 +105,7 @@ def split(plan: LeafletPlan, parts: int, words: Words | None = None) -> list[Lea
     mostly in one part; each part says which letters it covers ("A to K").
     """
     w = words or words_for("en")
+    initial = presenter(w.language).initial
     services = plan.context["services"]
     parts = max(1, min(parts, len(services)))
     if parts == 1:

@@ -64,10 +64,8 @@ class Leaflet:
         kilobytes = len(self.pdf) / 1024
         return f"{kilobytes / 1024:.1f} MB" if kilobytes >= 1024 else f"{max(1, round(kilobytes))} KB"
 
-    @property
-    def pages_text(self) -> str:
+    def pages_text(self, w: Words) -> str:
         """ "3 pages (2 sheets)": what library staff need to know before they print."""
-        w = words_for("en")
         return w("leaflets.pages_and_sheets", pages=w.plural(self.pages, "pages"), sheets=w.plural((self.pages + 1) // 2, "sheets"))
 
 
@@ -92,7 +90,7 @@ class LeafletMaker:
                  cache_dir: Path | None = None, workers: int | None = None, words: Words | None = None,
                  progress: Progress | None = None, limits: dict[str, int] | None = None):
         self.catalogue = catalogue
-        self.words = words or words_for("en")
+        self.words = words or words_for(catalogue.language)
         self.setter = Typesetter(template_dir / "leaflets", font_dir)
         self.writer = LeafletWriter(catalogue, site_url, self.words)
         self.cache_dir = cache_dir

@@ -10,20 +10,31 @@ from pathlib import Path
 
 from . import format as fmt
 from .errors import CatalogueError, Problem
-from .fields import Raw, Reader, Reference, describe
+from .fields import LanguageCode, Raw, Reader, Reference, describe, in_language
 from .channels import CHANNEL_TYPES
-from .models import (DEFAULT_STANDARDS_TITLE, Accessibility, Catalogue, general_channels, Category, Channel, Closure,
+from .words import words as words_for
+from .models import (Accessibility, Catalogue, general_channels, Category, Channel, Closure,
                      Council, Feedback, GlossaryTerm, Measure, Notice, Office, OnlineAction, Result, Service,
                      ServicePromise, Standard)
-from .yamlfile import MappingNode, ScalarNode, read_yaml
+from .yamlfile import MappingNode, ScalarNode, SequenceNode, read_yaml
 
 
 def load_catalogue(services_path: Path, standards_path: Path, build_date: date,
-                   labels: tuple[str, str] = ("services.yaml", "standards.yaml")) -> Catalogue:
-    """Read and check both files. Raises CatalogueError listing every problem found."""
+                   labels: tuple[str, str] = ("services.yaml", "standards.yaml"), language: str | None = None) -> Catalogue:
+    """Read and check both files, and give the catalogue in one of its languages (the first if not given).
+
+    Every language is checked, whichever is asked for: a field missing in one is a problem.
+    Raises CatalogueError listing every problem found.
+    """
     services_reader, standards_reader = Reader(labels[0]), Reader(labels[1])
-    services = _read_file(services_path, services_reader, fmt.SERVICES_FILE)
-    standards = _read_file(standards_path, standards_reader, fmt.STANDARDS_FILE)
+    services_root = read_yaml(services_path, services_reader.label, services_reader.problems)
+    standards_root = read_yaml(standards_path, standards_reader.label, standards_reader.problems)
+    # When services.yaml cannot say its languages (a broken file, or a broken 'languages:' line, reported
+    # on its own), the languages the files are written in stand in: no second problem on every field.
+    languages = _languages(services_root) or _languages_written(services_root, standards_root)
+    services_reader.languages = standards_reader.languages = languages
+    services = _read_root(services_root, services_reader, fmt.SERVICES_FILE)
+    standards = _read_root(standards_root, standards_reader, fmt.STANDARDS_FILE)
     if services is not None:
         _check_unique(services, services_reader, ("categories", "channels", "offices", "services"))
         _resolve_services(services, services_reader)
@@ -33,11 +44,52 @@ def load_catalogue(services_path: Path, standards_path: Path, build_date: date,
     problems = services_reader.problems + standards_reader.problems
     if problems or services is None or standards is None:
         raise CatalogueError(problems)
-    return _build(services, standards, build_date)
+    language = language or languages[0]
+    if language not in languages:
+        raise ValueError(f"The catalogue is not written in '{language}': its languages are {', '.join(languages)}.")
+    return _build(in_language(services, language), in_language(standards, language), build_date, language, languages)
 
 
-def _read_file(path: Path, reader: Reader, record) -> Raw | None:
-    root = read_yaml(path, reader.label, reader.problems)
+def catalogue_languages(services_path: Path) -> tuple[str, ...]:
+    """The languages services.yaml says the council publishes in, the main one first ("en" if it says none)."""
+    root = read_yaml(services_path, "services.yaml", [])
+    return _languages(root) or _languages_written(root, None)
+
+
+def _languages(root) -> tuple[str, ...] | None:
+    """`council: languages:` read ahead of the rest, since every field shown as words depends on it:
+    ("en",) when it is not given, None when it cannot be read (the file, or the line; each is reported)."""
+    if not isinstance(root, MappingNode):
+        return None
+    council = next((v for k, v in root.value if isinstance(k, ScalarNode) and k.value == "council"), None)
+    if not isinstance(council, MappingNode):
+        return ("en",)
+    node = next((v for k, v in council.value if isinstance(k, ScalarNode) and k.value == "languages"), None)
+    if node is None:
+        return ("en",)
+    items = node.value if isinstance(node, SequenceNode) else [node] if isinstance(node, ScalarNode) else []
+    codes = [i.value.strip().lower() for i in items if isinstance(i, ScalarNode)]
+    codes = [LanguageCode.NAMES.get(c, c) for c in codes]  # "welsh" is reported, and meant cy meanwhile
+    return tuple(dict.fromkeys(c for c in codes if c in fmt.LANGUAGES)) or None
+
+
+def _languages_written(*roots) -> tuple[str, ...]:
+    """The language codes the files use as keys ("en:", "cy:"), English first: ("en",) if none."""
+    found: set[str] = set()
+    stack = [root for root in roots if root is not None]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                if isinstance(key, ScalarNode) and key.value in fmt.LANGUAGES:
+                    found.add(key.value)
+                stack.append(value)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    return tuple(code for code in fmt.LANGUAGES if code in found) or ("en",)
+
+
+def _read_root(root, reader: Reader, record) -> Raw | None:
     if root is None:
         return None
     if not isinstance(root, MappingNode):
@@ -153,16 +205,17 @@ def _resolve_standards(raw: Raw, reader: Reader) -> None:
 
 # ---------------------------------------------------------------- building the models
 
-def _channel(raw: Raw) -> Channel:
+def _channel(raw: Raw, words) -> Channel:
     kind = raw["type"]
     address = raw.get("address", ())
     return Channel(
-        id=raw.get("id", ""), type=kind, name=raw.get("name") or CHANNEL_TYPES[kind].label,
+        id=raw.get("id", ""), type=kind, name=raw.get("name") or words(f"channel.{kind}.label"),
         number=raw.get("number"), url=raw.get("url", ""),
         email=address if kind == "email" else "",
         address=address if kind != "email" else (),
         postcode=raw.get("postcode", ""),
-        opening_hours=raw.get("opening_hours"), description=raw.get("description", ""))
+        opening_hours=raw.get("opening_hours"), description=raw.get("description", ""),
+        languages=tuple(dict.fromkeys(raw.get("languages", ()))))
 
 
 def _office(raw: Raw) -> Office:
@@ -175,17 +228,19 @@ def _office(raw: Raw) -> Office:
         instead=tuple(r.id for r in raw.get("instead", [])))
 
 
-def _build(services: Raw, standards: Raw, build_date: date) -> Catalogue:
+def _build(services: Raw, standards: Raw, build_date: date, language: str, languages: tuple[str, ...]) -> Catalogue:
+    words = words_for(language)
     council_raw = services["council"]
     council = Council(council_raw["name"], council_raw["website"], council_raw["nation"],
                       council_raw.get("tagline", ""), council_raw.get("call_charges", ""),
-                      tuple(r.id for r in council_raw.get("popular", [])), council_raw.get("extra_help", ""))
+                      tuple(r.id for r in council_raw.get("popular", [])), council_raw.get("extra_help", ""),
+                      languages)
     categories = {c["id"]: Category(c["id"], c["name"], c.get("summary", "")) for c in services["categories"]}
-    channels = {c["id"]: _channel(c) for c in services["channels"]}
+    channels = {c["id"]: _channel(c, words) for c in services["channels"]}
     offices = {o["id"]: _office(o) for o in services.get("offices", [])}
     service_list = []
     for s in services["services"]:
-        contact = tuple(channels[item.id] if isinstance(item, Reference) else _channel(item)
+        contact = tuple(channels[item.id] if isinstance(item, Reference) else _channel(item, words)
                         for item in s.get("contact", []))
         service_list.append(Service(
             id=s["id"], name=s["name"], category=categories[s["category"].id], summary=s["summary"],
@@ -213,12 +268,12 @@ def _build(services: Raw, standards: Raw, build_date: date) -> Catalogue:
         performance=tuple(Result(by_id[r["standard"].id] if "standard" in r else None, r["period"], r["result"],
                                  r.get("goal"), measures[r["measure"].id] if "measure" in r else None)
                           for r in standards.get("performance", [])),
-        standards_title=standards.get("title", DEFAULT_STANDARDS_TITLE), adopted=standards.get("adopted"),
+        standards_title=standards.get("title") or words("standards.title"), adopted=standards.get("adopted"),
         next_review=standards.get("next_review"), measures=tuple(measures.values()),
         glossary=tuple(GlossaryTerm(g["term"], g["meaning"]) for g in standards.get("glossary", [])),
         accessibility=Accessibility(**{k: tuple(v) if k == "problems" else v
                                        for k, v in services.get("accessibility", {}).items()}),
-        build_date=build_date)
+        build_date=build_date, language=language)
 
 
-__all__ = ["load_catalogue", "CatalogueError", "Problem", "describe"]
+__all__ = ["load_catalogue", "catalogue_languages", "CatalogueError", "Problem", "describe"]

@@ -13,8 +13,6 @@ from .channels import CHANNEL_TYPES, ChannelType
 from .hours import OpeningHours
 from .values import Figure, PhoneNumber
 
-DEFAULT_STANDARDS_TITLE = "Our customer service standards"
-
 
 def general_channels(channels: tuple[Channel, ...]) -> tuple[Channel, ...]:
     """The first phone, email, post and relay channels: for services that name none of their own.
@@ -38,6 +36,7 @@ class Council:
     call_charges: str = ""
     popular: tuple[str, ...] = ()  # service ids, in the order given
     extra_help: str = ""  # Markdown
+    languages: tuple[str, ...] = ("en",)  # format 1.2: the languages it publishes in, the main one first
 
 
 @dataclass(frozen=True)
@@ -61,6 +60,7 @@ class Channel:
     postcode: str = ""
     opening_hours: OpeningHours | None = None
     description: str = ""  # Markdown
+    languages: tuple[str, ...] = ()  # format 1.2: served in these languages only (empty: in every language)
 
     @property
     def kind(self) -> ChannelType:
@@ -248,10 +248,11 @@ class Catalogue:
     glossary: tuple[GlossaryTerm, ...] = ()
     accessibility: Accessibility = Accessibility()
     build_date: date = field(default_factory=date.today)
-    standards_title: str = DEFAULT_STANDARDS_TITLE
+    standards_title: str = "Our customer service standards"
     adopted: date | None = None
     next_review: date | None = None
     measures: tuple[Measure, ...] = ()
+    language: str = "en"  # the language this catalogue's words are in (one of council.languages)
 
     @property
     def popular_services(self) -> tuple[Service, ...]:

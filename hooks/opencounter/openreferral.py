@@ -29,6 +29,7 @@ from typing import Any, Iterable
 from . import urls
 from .hours import ALL_DAY, BY_APPOINTMENT, OPEN, DayHours, OpeningHours
 from .models import Catalogue, Channel, Office, Service
+from .present import presenter
 from .text import markdown_as_text as plain_text
 
 VERSION = "HSDS-UK-3.0"
@@ -58,6 +59,7 @@ class OpenReferral:
     """Builds the Open Referral records for one catalogue (no files are written here)."""
 
     def __init__(self, catalogue: Catalogue, site_url: str):
+        self.say = presenter(catalogue.language)
         self.catalogue = catalogue
         self.site_url = site_url.rstrip("/") + "/"
         self.ids = Ids(catalogue.council.website)
@@ -197,7 +199,7 @@ class OpenReferral:
             if channel.number and channel.opening_hours and not channel.needs_internet:
                 found += self.weekly(channel.opening_hours, ("service", service.id, "channel", str(index)),
                                      {"service_id": self.service_id(service)},
-                                     attending=f"{channel.kind.number_label} {channel.number.display} ({channel.name})")
+                                     attending=f"{self.say.number_label(channel)} {self.say.phone(channel.number)} ({channel.name})")
         return found
 
     def weekly(self, hours: OpeningHours, key: tuple[str, ...], owner: dict[str, str],
@@ -211,7 +213,7 @@ class OpenReferral:
         for (opens, closes, note), days in groups.items():
             schedule = {"id": self.ids.of(*key, "weekly", ",".join(_BYDAY[d] for d in days), opens or "", closes or ""),
                         **owner, "freq": "WEEKLY", "interval": 1, "byday": ",".join(_BYDAY[d] for d in days),
-                        "attending_type": attending, "description": f"{attending}. {hours.bank_holiday_text()}"}
+                        "attending_type": attending, "description": f"{attending}. {self.say.bank_holiday_text(hours)}"}
             if opens:
                 schedule["opens_at"], schedule["closes_at"] = opens, closes
             if note:
@@ -221,15 +223,15 @@ class OpenReferral:
 
     def _contact(self, service: Service, channel: Channel, index: int) -> dict[str, Any]:
         return {"id": self.ids.of("service", service.id, "contact", str(index)),
-                "service_id": self.service_id(service), "name": channel.name, "title": channel.kind.label}
+                "service_id": self.service_id(service), "name": channel.name, "title": self.say.channel_label(channel.type)}
 
     def _phone(self, service: Service, channel: Channel, index: int) -> dict[str, Any]:
         description = channel.name
-        if channel.opening_hours and channel.opening_hours.open_text():
-            description += f": {channel.opening_hours.open_text()}"
+        if self.say.open_text(channel.opening_hours):
+            description += f": {self.say.open_text(channel.opening_hours)}"
         return {"id": self.ids.of("service", service.id, "phone", str(index)),
                 "contact_id": self.ids.of("service", service.id, "contact", str(index)),
-                "number": channel.number.display, "description": description}
+                "number": self.say.phone(channel.number), "description": description}
 
     # ------------------------------------------------------------ tables
 

@@ -1,48 +1,330 @@
-"""Pieces that web pages and leaflets say alike, worked out once from the Catalogue.
+"""What pages and leaflets say, worked out once from the Catalogue, in the language asked for.
 
-The web writer (site.py) and the print writer (leaflet_content.py) both use these, so a rule
-such as "a target the promise already states is not repeated" or "which bank holidays change an
-office's hours" lives in one place. Words come from words.py.
+A `Presenter` formats hours, days, dates, phone numbers and targets, and words the pieces that
+the web writer (site.py), the print writer (leaflet_content.py) and the data writers share: how
+to get into an office, which bank holidays change its hours, what a standard's target is, where
+a service sits in an A to Z. The words come from words/<language>.yaml; day and month names
+from Babel's locale data; the grammar that no table can hold (a Welsh day after "i" is
+"ddydd") is here, once.
+
+Rules about the data that have no words in them (which standards are about complaints, who helps
+someone who cannot go online) are plain functions at the end.
 """
 
 from __future__ import annotations
 
+import functools
 import unicodedata
-from typing import Any, Callable, Iterable, Sequence, TypeVar
+from datetime import date
+from typing import Any, Iterable, Sequence, TypeVar
+
+from babel.dates import format_date as babel_date, get_day_names
 
 from .calendar import bank_holidays, months_ahead
-from .models import Catalogue, Channel, Office, Standard
-from .words import Words
+from .channels import CHANNEL_TYPES, GROUPS, STANDARD_CHANNELS
+from .hours import ALL_DAY, AS_USUAL, BY_APPOINTMENT, CLOSED, OPEN, DayHours, OpeningHours
+from .models import Catalogue, Channel, Office, ServicePromise, Standard
+from .values import PhoneNumber, ValueProblem, read_target
+from .words import Words, words as words_for
 
 T = TypeVar("T")
 
-
-def access_text(office: Office, words: Words) -> str:
-    """How to get in: "You can walk in. You do not need an appointment." and so on."""
-    return words(f"office.access.{office.access}")
+_LOCALES = {"en": "en_GB", "cy": "cy"}
 
 
-def target_to_show(standard: Standard) -> str:
-    """A standard's target, unless its promise already says it ("within 45 seconds" and 45 seconds)."""
-    if standard.target and standard.target.lower() not in standard.promise.lower():
-        return standard.target
-    return ""
+class Presenter:
+    """Says things about one catalogue in one language."""
+
+    def __init__(self, words: Words):
+        self.w = words
+        self.language = words.language
+        self.locale = _LOCALES[self.language]
+        days = get_day_names("wide", locale=self.locale)
+        self.days = tuple(days[i] for i in range(7))  # Monday first, as in hours.py
+
+    # ------------------------------------------------------------ times and days
+
+    def time(self, minutes: int) -> str:
+        """GOV.UK style: 9am, 9:30am, midday, midnight ("9yb", "canol dydd" in Welsh)."""
+        w = self.w
+        if minutes in (0, 1440):
+            return w("time.midnight")
+        if minutes == 720:
+            return w("time.midday")
+        hour, minute = divmod(minutes, 60)
+        suffix = w("time.am") if hour < 12 else w("time.pm")
+        hour = hour % 12 or 12
+        return f"{hour}{suffix}" if minute == 0 else f"{hour}:{minute:02d}{suffix}"
+
+    def day_range(self, first: int, last: int) -> str:
+        """ "Monday", "Monday and Tuesday", "Monday to Friday" ("Dydd Llun i ddydd Gwener")."""
+        if first == last:
+            return self.days[first]
+        if last == first + 1:
+            return self.w("days.pair", first=self.days[first], last=self._day_after(last, "and"))
+        return self.w("days.range", first=self.days[first], last=self._day_after(last, "to"))
+
+    def _day_after(self, index: int | str, word: str) -> str:
+        """A day's name (or a date that starts with one) after "and" or "to", as its language writes it there."""
+        name = self.days[index] if isinstance(index, int) else index
+        if self.language == "cy":
+            # "Dydd Llun a dydd Mawrth"; after "i" (to), a soft mutation: "i ddydd Gwener".
+            name = name[:1].lower() + name[1:]
+            return "d" + name if word == "to" and name.startswith("dydd") else name
+        return name
+
+    def day_hours(self, hours: DayHours, in_sentence: bool = False) -> str:
+        """ "9am to 5pm"; "Closed" in a table cell, "closed" after "Sunday: "."""
+        w = self.w
+        if hours.kind == OPEN:
+            return w("hours.and").join(self._range(a, b) for a, b in hours.ranges)
+        text = w({CLOSED: "hours.closed", ALL_DAY: "hours.all_day", BY_APPOINTMENT: "hours.by_appointment",
+                  AS_USUAL: "hours.as_usual"}[hours.kind])
+        return text[:1].lower() + text[1:] if in_sentence else text
+
+    def _range(self, start: int, end: int) -> str:
+        text = self.w("hours.range", start=self.time(start), end=self.time(end))
+        return self.w("hours.next_day", range=text) if end < start else text
+
+    def summary(self, hours: OpeningHours) -> list[tuple[str, str]]:
+        """Days with the same hours grouped: [("Monday to Friday", "9am to 5pm"), ...].
+
+        Closed days at the end of the week are kept, so nobody has to guess.
+        """
+        if all(d == hours.days[0] for d in hours.days):
+            return [(self.w("days.every"), self.day_hours(hours.days[0], in_sentence=True))]
+        groups: list[tuple[int, int, DayHours]] = []
+        for index, day in enumerate(hours.days):
+            if groups and groups[-1][2] == day and groups[-1][1] == index - 1:
+                groups[-1] = (groups[-1][0], index, day)
+            else:
+                groups.append((index, index, day))
+        return [(self.day_range(first, last), self.day_hours(day, in_sentence=True)) for first, last, day in groups]
+
+    def week(self, hours: OpeningHours) -> list[tuple[str, str]]:
+        """Every day of the week with its hours, then bank holidays: for a table."""
+        rows = [(self.days[i], self.day_hours(d)) for i, d in enumerate(hours.days)]
+        return rows + [(self.w("hours.bank_holidays"), self.day_hours(hours.bank_holidays))]
+
+    def hours_rows(self, hours: OpeningHours) -> list[tuple[str, str]]:
+        """Opening hours as table rows, days with the same hours together, then bank holidays: short on paper."""
+        rows = [(days, text[:1].upper() + text[1:]) for days, text in self.summary(hours)]
+        return rows + [(self.w("hours.bank_holidays"), self.day_hours(hours.bank_holidays))]
+
+    def open_text(self, hours: OpeningHours | None) -> str:
+        """The days it is open, in one line: "Monday to Friday: 9am to 5pm; Saturday: 9am to midday"."""
+        if hours is None:
+            return ""
+        closed = self.day_hours(DayHours(CLOSED), in_sentence=True)
+        return "; ".join(f"{days}: {text}" for days, text in self.summary(hours) if text != closed)
+
+    def bank_holiday_text(self, hours: OpeningHours) -> str:
+        """The bank holiday rule as a sentence."""
+        kind = hours.bank_holidays.kind
+        if kind == OPEN:
+            return self.w("bank_holidays.open", hours=self.day_hours(hours.bank_holidays, in_sentence=True))
+        return self.w({CLOSED: "bank_holidays.closed", AS_USUAL: "bank_holidays.as_usual",
+                       ALL_DAY: "bank_holidays.all_day", BY_APPOINTMENT: "bank_holidays.by_appointment"}[kind])
+
+    def hours_line(self, channel: Channel) -> str:
+        """When a line is open, in one line, or "" if it gives no hours."""
+        return self.open_text(channel.opening_hours)
+
+    # ------------------------------------------------------------ dates and numbers
+
+    def date(self, day: date, weekday: bool = False) -> str:
+        """GOV.UK style: "24 December 2026", or "Thursday 24 December 2026" ("Dydd Iau 24 Rhagfyr 2026")."""
+        return babel_date(day, "EEEE d MMMM y" if weekday else "d MMMM y", locale=self.locale)
+
+    def date_range(self, start: date, end: date) -> str:
+        """ "Thursday 24 December 2026" or "Thursday 24 December 2026 to Friday 1 January 2027"."""
+        if start == end:
+            return self.date(start, weekday=True)
+        return self.w("dates.range", first=self.date(start, weekday=True),
+                      last=self._day_after(self.date(end, weekday=True), "to"))
+
+    def phone(self, number: PhoneNumber) -> str:
+        """ "01632 960000", or "01632 960000, extension 4505"."""
+        if number.extension:
+            return self.w("phone.extension", number=number.number, extension=number.extension)
+        return number.number
+
+    def target(self, standard: Standard | ServicePromise) -> str:
+        """A standard's target in words: "45 seconds", "2 working days" ("45 eiliad"). A service's own
+        promise may have any target, already in words: it is said as written."""
+        if not standard.target:
+            return ""
+        try:
+            text = read_target(standard.target)
+        except ValueProblem:
+            return standard.target
+        if text == "next working day":
+            return self.w("target.next_working_day")
+        count, unit = text.split(" ", 1)
+        unit = unit.removesuffix("s").replace(" ", "_")
+        return self.w(f"target.{unit}.{'one' if count == '1' else 'other'}", count=count)
+
+    def target_to_show(self, standard: Standard | ServicePromise) -> str:
+        """A standard's target, unless its promise already says it ("within 45 seconds" and 45 seconds)."""
+        target = self.target(standard)
+        return target if target and target.lower() not in standard.promise.lower() else ""
+
+    def pages(self, count: int) -> str:
+        return self.w.plural(count, "pages")
+
+    # ------------------------------------------------------------ channels, offices, standards
+
+    def channel_label(self, kind: str) -> str:
+        """What a type of channel is called when it has no name of its own: "Phone", "Relay UK"."""
+        return self.w(f"channel.{kind}.label")
+
+    def number_label(self, channel: Channel) -> str:
+        """The word before its number: "Phone", "Text", "Text relay"."""
+        return self.w.get(f"channel.{channel.type}.number") or self.w("channel.phone.number")
+
+    def help_text(self, channel: Channel) -> str:
+        """How to use a relay service, for a channel that does not say so itself."""
+        return self.w.get(f"channel.{channel.type}.help", "")
+
+    def served_in(self, channel: Channel) -> str:
+        """ "Welsh language line", for a channel served in one language only (empty otherwise)."""
+        if not channel.languages or len(channel.languages) > 1:
+            return ""
+        said = self.w(f"channel.language.{channel.languages[0]}")
+        return "" if said.casefold() in channel.name.casefold() else said  # its name says so already
+
+    def channel_groups(self, offline_first: bool = False) -> list[tuple[str, str]]:
+        """(group, heading) pairs, as the contact page and leaflet list them. Leaflets list the ways
+        that need no internet first."""
+        pairs = [(group, self.w(f"channel.group.{group}")) for group in GROUPS]
+        if offline_first:
+            offline = {t.group for t in CHANNEL_TYPES.values() if t.offline is True}
+            pairs.sort(key=lambda pair: pair[0] not in offline or pair[0] == "relay")
+        return pairs
+
+    @functools.cached_property
+    def standard_headings(self) -> dict[str, str]:
+        """The heading each way of contacting us has on the standards page: "When you phone us"."""
+        return {channel: self.w(f"standards.heading.{channel}") for channel in STANDARD_CHANNELS}
+
+    def access_text(self, office: Office) -> str:
+        """How to get in: "You can walk in. You do not need an appointment." and so on."""
+        return self.w(f"office.access.{office.access}")
+
+    def closures_coming_up(self, catalogue: Catalogue, office: Office, months: int = 3) -> list[dict[str, Any]]:
+        """Closures, and bank holidays that change the usual hours, from the build date to `months` ahead."""
+        w = self.w
+        today = catalogue.build_date
+        end = months_ahead(today, months)
+        items = [{"start": c.start, "end": c.end, "reason": c.reason or w("closures.closed")}
+                 for c in catalogue.upcoming_closures(office) if c.start <= end]
+        hours = office.opening_hours
+        if hours is not None and not office.is_closed:
+            for day, name in bank_holidays(catalogue.council.nation, today, end):
+                if any(i["start"] <= day <= i["end"] for i in items):
+                    continue
+                usual, actual = hours.days[day.weekday()], hours.on(day, {day})
+                if actual == usual:  # open as usual, or shut that day of the week anyway
+                    continue
+                change = w("closures.open", hours=self.day_hours(actual, in_sentence=True)) if actual.is_open \
+                    else w("closures.closed_that_day")
+                items.append({"start": day, "end": day,
+                              "reason": w("closures.bank_holiday", name=self.holiday(name), change=change)})
+        return sorted(items, key=lambda i: i["start"])
+
+    def holiday(self, name: str) -> str:
+        """A bank holiday's name (the holidays package gives English), in this language. Two on one
+        day come as "New Year Holiday; New Year's Day (observed)"."""
+        return self.w.join_and([self._one_holiday(part.strip()) for part in name.split(";")])
+
+    def _one_holiday(self, name: str) -> str:
+        observed = name.endswith(" (observed)")
+        name = name.removesuffix(" (observed)")
+        slug = "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")
+        said = self.w.get(f"holiday.{slug}", name)
+        return self.w("holiday.substitute", name=said) if observed else said
+
+    # ------------------------------------------------------------ A to Z
+
+    def sort_key(self, name: str) -> tuple:
+        """A name as an A to Z in this language files it: case and accents aside ("Ŵyr" with the Ws,
+        "Ærø" with the As). In Welsh, ch, dd, ff, ng, ll, ph, rh and th are letters of their own."""
+        plain = _plain(name)
+        if self.language != "cy":
+            return (plain,)
+        return tuple(_WELSH_ORDER.get(letter, 100 + ord(letter[0])) for letter in _welsh_letters(plain))
+
+    def initial(self, name: str) -> str:
+        """The letter a name is filed under: "Ŵyr" under W, "3D printing" under 0-9, anything else under #.
+        In Welsh, "Llyfrgell" is under Ll."""
+        plain = _plain(name).lstrip()
+        first = (_welsh_letters(plain)[:1] or [""])[0] if self.language == "cy" else plain[:1]
+        if first[:1].isalpha():
+            return first[:1].upper() + first[1:]
+        return "0-9" if first[:1].isdigit() else "#"
+
+    def a_to_z(self, items: Iterable[T], attribute: str = "name") -> tuple[T, ...]:
+        """Things in A to Z order of their names (or another attribute, like a glossary term's `term`),
+        as a reader looks them up: pages and leaflets alike."""
+        def key(item: T) -> tuple:
+            name = getattr(item, attribute)
+            return self.sort_key(name), name
+        return tuple(sorted(items, key=key))
+
+    def a_to_z_groups(self, items: Sequence[T]) -> list[tuple[str, list[T]]]:
+        """Things in A to Z order, under the letter each is filed under."""
+        groups: list[tuple[str, list[T]]] = []
+        for item in self.a_to_z(items):
+            letter = self.initial(item.name)
+            if not groups or groups[-1][0] != letter:
+                groups.append((letter, []))
+            groups[-1][1].append(item)
+        return groups
 
 
-def hours_line(channel: Channel) -> str:
-    """When a line is open, in one line ("Monday to Friday: 9am to 5pm"), or "" if it gives no hours."""
-    return channel.opening_hours.open_text() if channel.opening_hours else ""
+@functools.lru_cache(maxsize=4)
+def presenter(language: str = "en") -> Presenter:
+    """The presenter for a language (one per language, made once)."""
+    return Presenter(words_for(language))
 
 
-def hours_rows(hours, words: Words) -> list[tuple[str, str]]:
-    """Opening hours as table rows, days with the same hours together, then bank holidays: short on paper."""
-    rows = [(days, text[:1].upper() + text[1:]) for days, text in hours.summary()]
-    return rows + [(words("hours.bank_holidays"), hours.bank_holidays.text())]
+# Letters with no accent to take off, written the way an A to Z files them.
+_AS_LETTERS = str.maketrans({"Æ": "AE", "æ": "ae", "Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "Œ": "OE", "œ": "oe",
+                             "ß": "ss", "Đ": "D", "đ": "d", "Þ": "Th", "þ": "th", "Ð": "D", "ð": "d"})
+_WELSH_ALPHABET = ("a", "b", "c", "ch", "d", "dd", "e", "f", "ff", "g", "ng", "h", "i", "j", "l", "ll", "m", "n", "o",
+                   "p", "ph", "r", "rh", "s", "t", "th", "u", "w", "y")
+_WELSH_ORDER = {letter: index for index, letter in enumerate(_WELSH_ALPHABET)}
+_WELSH_PAIRS = {letter for letter in _WELSH_ALPHABET if len(letter) == 2}
 
+
+def _plain(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name.translate(_AS_LETTERS)).encode("ascii", "ignore").decode()
+    return (plain or name).casefold()
+
+
+def _welsh_letters(text: str) -> list[str]:
+    """Text as Welsh letters: "llyfrgell" is ll, y, f, r, g, e, ll."""
+    letters, index = [], 0
+    while index < len(text):
+        pair = text[index:index + 2]
+        if pair in _WELSH_PAIRS:
+            letters.append(pair)
+            index += 2
+        else:
+            letters.append(text[index])
+            index += 1
+    return letters
+
+
+# ---------------------------------------------------------------- rules about the data, in no language
 
 def complaint_standards(catalogue: Catalogue) -> tuple[Standard, ...]:
-    """The standards about complaints (what happens next), wherever they are listed."""
-    return tuple(s for s in catalogue.standards if "complain" in s.promise.lower())
+    """The standards about complaints (what happens next), wherever they are listed: a promise with one
+    of the words for a complaint in the catalogue's language ("complain"; "cwyn", "gŵyn" in Welsh)."""
+    words = [w.strip() for w in words_for(catalogue.language)("complaints.words").split(",")]
+    # NFC, so that a "ŵ" typed as w and a combining circumflex is found too.
+    return tuple(s for s in catalogue.standards
+                 if any(w in unicodedata.normalize("NFC", s.promise).lower() for w in words))
 
 
 def ways_to_complain_offline(catalogue: Catalogue) -> dict[str, Any]:
@@ -57,58 +339,3 @@ def help_offline(catalogue: Catalogue) -> tuple[Channel, ...]:
     every general way in that needs no internet (none: a library can help)."""
     phone = catalogue.main_phone
     return (phone,) if phone else catalogue.offline_channels
-
-
-def closures_coming_up(catalogue: Catalogue, office: Office, months: int = 3) -> list[dict[str, Any]]:
-    """Closures, and bank holidays that change the usual hours, from the build date to `months` ahead."""
-    today = catalogue.build_date
-    end = months_ahead(today, months)
-    items = [{"start": c.start, "end": c.end, "reason": c.reason or "Closed"}
-             for c in catalogue.upcoming_closures(office) if c.start <= end]
-    hours = office.opening_hours
-    if hours is not None and not office.is_closed:
-        for day, name in bank_holidays(catalogue.council.nation, today, end):
-            if any(i["start"] <= day <= i["end"] for i in items):
-                continue
-            usual, actual = hours.days[day.weekday()], hours.on(day, {day})
-            if actual == usual:  # open as usual, or shut that day of the week anyway
-                continue
-            name = name.replace(" (observed)", ", substitute day")
-            change = "open " + actual.text(in_sentence=True) if actual.is_open else "closed"
-            items.append({"start": day, "end": day, "reason": f"{name} (bank holiday): {change}"})
-    return sorted(items, key=lambda i: i["start"])
-
-
-# ---------------------------------------------------------------- A to Z
-
-# Letters with no accent to take off, written the way an English A to Z files them.
-_AS_LETTERS = str.maketrans({"Æ": "AE", "æ": "ae", "Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "Œ": "OE", "œ": "oe",
-                             "ß": "ss", "Đ": "D", "đ": "d", "Þ": "Th", "þ": "th", "Ð": "D", "ð": "d"})
-
-
-def sort_key(name: str) -> str:
-    """A name as an A to Z files it: case and accents aside ("Ŵyr" with the Ws, "Ærø" with the As)."""
-    plain = unicodedata.normalize("NFKD", name.translate(_AS_LETTERS)).encode("ascii", "ignore").decode()
-    return (plain or name).casefold()
-
-
-def initial(name: str) -> str:
-    """The letter a name is filed under: "Ŵyr" under W, "3D printing" under 0-9, anything else under #."""
-    first = sort_key(name).lstrip()[:1].upper()
-    return first if first.isalpha() else "0-9" if first.isdigit() else "#"
-
-
-def a_to_z(items: Iterable[T], name: Callable[[T], str] = lambda item: item.name) -> tuple[T, ...]:
-    """Things in A to Z order of their names, as a reader looks them up (pages and leaflets alike)."""
-    return tuple(sorted(items, key=lambda item: (sort_key(name(item)), name(item))))
-
-
-def a_to_z_groups(items: Sequence[T]) -> list[tuple[str, list[T]]]:
-    """Things in A to Z order, under the letter each is filed under."""
-    groups: list[tuple[str, list[T]]] = []
-    for item in a_to_z(items):
-        letter = initial(item.name)
-        if not groups or groups[-1][0] != letter:
-            groups.append((letter, []))
-        groups[-1][1].append(item)
-    return groups

@@ -16,7 +16,8 @@ from pathlib import Path
 from . import format as fmt
 from .channels import CHANNEL_TYPES
 from .values import MAX_ID_LENGTH, MAX_URL_LENGTH
-from .fields import Checked, Choice, Kind, Lines, ListOf, Markdown, Number, OpeningHoursKind, Record, Ref, Text, Words
+from .fields import (LANGUAGE_NAMES, Checked, Choice, Kind, Lines, ListOf, Localised, Markdown, Number, OpeningHoursKind,
+                     Record, Ref, Text, Words)
 
 def any_case(pattern: str) -> str:
     """A pattern that ignores case without the (?i) flag, which JavaScript (VS Code) does not know."""
@@ -86,6 +87,18 @@ CHECKED = {
 
 def kind_schema(kind: Kind) -> dict:
     """The JSON Schema for one kind of value."""
+    if isinstance(kind, Localised):
+        # Format 1.2: the value, or one line per language (en:, cy:); a list may also go item by item.
+        by_language = {"type": "object", "minProperties": 1, "additionalProperties": False,
+                       "properties": {code: kind_schema(kind.inner) for code in LANGUAGE_NAMES}}
+        plain = kind_schema(kind.inner)
+        if kind.items:
+            item = kind.inner.item if isinstance(kind.inner, ListOf) else Text()
+            array = {"type": "array", "items": kind_schema(Localised(item))}
+            if isinstance(kind.inner, ListOf) and kind.inner.min_items or isinstance(kind.inner, Lines):
+                array["minItems"] = 1
+            plain = {"anyOf": [plain, array]}
+        return {"anyOf": [plain, by_language]}
     if isinstance(kind, Record):
         return record_schema(kind)
     if isinstance(kind, ListOf):

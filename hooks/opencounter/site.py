@@ -12,14 +12,13 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 import jinja2
+from markupsafe import Markup, escape
 
 from . import urls
-from .channels import STANDARD_HEADINGS, groups_in_order
-from .hours import DAY_NAMES
 from .models import Catalogue
-from .present import a_to_z, a_to_z_groups, access_text, closures_coming_up, target_to_show
+from .present import complaint_standards, help_offline, presenter, ways_to_complain_offline
 from .text import Glossary, render_inline_markdown, render_markdown
-from .values import format_date, format_date_range, format_percent
+from .values import format_percent
 from .words import words as words_for
 
 
@@ -50,35 +49,38 @@ class PagePlan:
 
 
 def plan_site(catalogue: Catalogue, leaflets: Sequence[Any] = ()) -> list[PagePlan]:
-    """Every page the catalogue makes, in a stable order. With leaflets, a page listing them."""
+    """Every page the catalogue makes, in a stable order, in the catalogue's language. With leaflets, a
+    page listing them."""
+    w = words_for(catalogue.language)
     name = catalogue.council.name
     pages = [
         PagePlan(urls.HOME, name, "home.html", in_nav=True,
-                 description=catalogue.council.tagline or f"How to use {name}'s services, get in touch and visit us."),
-        PagePlan(urls.SERVICES, "Services A to Z", "services.html", in_nav=True,
-                 description=f"Every service {name} offers, from A to Z."),
-        PagePlan(urls.CATEGORIES, "Services by topic", "categories.html",
-                 description=f"{name}'s services, grouped by topic."),
-        PagePlan(urls.CONTACT, "Contact us", "contact.html", in_nav=True,
-                 description=f"Phone numbers, email, addresses, help if you are deaf, and how to complain to {name}."),
+                 description=catalogue.council.tagline or w("page.home.description", council=name)),
+        PagePlan(urls.SERVICES, w("page.services.title"), "services.html", in_nav=True,
+                 description=w("page.services.description", council=name)),
+        PagePlan(urls.CATEGORIES, w("page.categories.title"), "categories.html",
+                 description=w("page.categories.description", council=name)),
+        PagePlan(urls.CONTACT, w("page.contact.title"), "contact.html", in_nav=True,
+                 description=w("page.contact.description", council=name)),
         PagePlan(urls.STANDARDS, catalogue.standards_title, "standards.html", source_file="standards.yaml", in_nav=True,
-                 description=f"What {name} promises when you contact us, and how often we keep our promises."),
+                 description=w("page.standards.description", council=name)),
     ]
     if catalogue.offices:
-        pages.append(PagePlan(urls.OFFICES, "Offices", "offices.html", in_nav=True,
-                              description=f"Where to see {name} in person, and when our offices are open."))
-    pages.append(PagePlan(urls.ACCESSIBILITY, "Accessibility statement", "accessibility.html",
-                          description=f"How accessible {name}'s website is, and how to report a problem."))
+        pages.append(PagePlan(urls.OFFICES, w("page.offices.title"), "offices.html", in_nav=True,
+                              description=w("page.offices.description", council=name)))
+    pages.append(PagePlan(urls.ACCESSIBILITY, w("page.accessibility.title"), "accessibility.html",
+                          description=w("page.accessibility.description", council=name)))
     if leaflets:
-        pages.append(PagePlan(urls.LEAFLETS, "Printed leaflets", "leaflets.html", in_nav=True,
-                              description=f"Leaflets to print about {name}'s services, in standard and large print."))
+        pages.append(PagePlan(urls.LEAFLETS, w("page.leaflets.title"), "leaflets.html", in_nav=True,
+                              description=w("page.leaflets.description", council=name)))
     if catalogue.glossary:
-        pages.append(PagePlan(urls.GLOSSARY, "Glossary", "glossary.html", source_file="standards.yaml", in_nav=True,
-                              description="What the words we use mean."))
+        pages.append(PagePlan(urls.GLOSSARY, w("page.glossary.title"), "glossary.html", source_file="standards.yaml",
+                              in_nav=True, description=w("page.glossary.description")))
     for category in catalogue.categories:
         pages.append(PagePlan(urls.category(category.id), category.name, "category.html",
                               {"category": category}, in_nav=True, notice_ids=(category.id,),
-                              description=category.summary or f"{category.name}: services from {name}."))
+                              description=category.summary or w("page.category.description", topic=category.name,
+                                                                council=name)))
     for service in catalogue.services:
         pages.append(PagePlan(urls.service(service.id), service.name, "service.html", {"service": service},
                               notice_ids=(service.id, service.category.id), description=service.summary,
@@ -86,8 +88,8 @@ def plan_site(catalogue: Catalogue, leaflets: Sequence[Any] = ()) -> list[PagePl
     for office in catalogue.offices:
         pages.append(PagePlan(urls.office(office.id), office.name, "office.html", {"office": office},
                               notice_ids=(office.id,),
-                              description=f"{office.name}, {', '.join(office.address)}, {office.postcode}: "
-                                          "opening hours, closures and how to get there."))
+                              description=w("page.office.description", office=office.name,
+                                            address=", ".join((*office.address, office.postcode)))))
     return pages
 
 
@@ -99,23 +101,38 @@ class SiteRenderer:
         self.leaflets = list(leaflets)
         self.site_url = site_url
         self.glossary = Glossary([(g.term, g.meaning) for g in catalogue.glossary])
-        words = words_for("en")
+        self.words = words = words_for(catalogue.language)
+        say = presenter(catalogue.language)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(template_dir)), autoescape=True,
             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.env.filters.update(
-            markdown=render_markdown, inline_markdown=render_inline_markdown, date=format_date,
-            date_range=format_date_range, percent=format_percent, short_url=urls.short_url, term_anchor=self.glossary.anchor_of)
+            markdown=render_markdown, inline_markdown=render_inline_markdown, date=say.date, date_range=say.date_range,
+            phone=say.phone, percent=format_percent, short_url=urls.short_url, term_anchor=self.glossary.anchor_of)
         self.env.tests["contains_word"] = lambda words, part: any(part in w.lower() for w in words)
-        self.env.tests["contains_text"] = lambda text, part: part.lower() in (text or "").lower()
         self.env.globals.update(
-            catalogue=catalogue, council=catalogue.council, urls=urls, day_names=DAY_NAMES,
-            upcoming=lambda office: closures_coming_up(catalogue, office), access_text=lambda o: access_text(o, words),
-            target_to_show=target_to_show, a_to_z=a_to_z, a_to_z_groups=a_to_z_groups,
-            channel_groups=groups_in_order(), standard_headings=STANDARD_HEADINGS,
+            catalogue=catalogue, council=catalogue.council, urls=urls, t=self.t, anchor=anchor, say=say, join=self.join,
+            upcoming=lambda office: say.closures_coming_up(catalogue, office),
+            complaint_standards=lambda: complaint_standards(catalogue),
+            ways_to_complain_offline=lambda: ways_to_complain_offline(catalogue),
+            help_offline=lambda: help_offline(catalogue),
             leaflets=self.leaflets, leaflets_for=self.leaflets_for, first_sentence=first_sentence,
             leaflet_groups=self.leaflet_groups, leaflet_questions=self.leaflet_questions,
-            edition_name=lambda leaflet: words(f"edition.{leaflet.edition.slug}"))
+            edition_name=lambda leaflet: words(f"edition.{leaflet.edition.slug}"),
+            pages_text=lambda leaflet: leaflet.pages_text(words))
+
+    def t(self, key: str, **values: Any) -> Markup:
+        """The words for a key, escaped; a value that is already markup (a link made by `anchor`) stays markup."""
+        text = Markup(escape(self.words(key)))
+        return text.format(**values) if values else text
+
+    def join(self, items: Sequence[Any], word: str = "or") -> Markup:
+        """ "A, B or C" (or "and"), keeping links made by `anchor` as links."""
+        items = [escape(item) for item in items]
+        if len(items) < 2:
+            return Markup("").join(items)
+        first = escape(self.words("list.comma")).join(items[:-1])
+        return self.t(f"list.{word}", first=first, last=items[-1])
 
     def render(self, plan: PagePlan) -> str:
         """The body of a generated page, as HTML."""
@@ -164,7 +181,7 @@ class SiteRenderer:
 
     def leaflet_groups(self) -> list[dict[str, Any]]:
         """The leaflets as the Leaflets page lists them: contacting us, services, offices; both editions a row."""
-        words = words_for("en")
+        words = self.words
         rows: dict[str, dict[str, Any]] = {}
         for leaflet in self.leaflets:
             rows.setdefault(leaflet.plan.slug, {"plan": leaflet.plan, "leaflets": []})["leaflets"].append(leaflet)
@@ -180,7 +197,7 @@ class SiteRenderer:
 
     def leaflet_questions(self) -> list[tuple[str, str]]:
         """What to print for the questions people ask at a library desk."""
-        words = words_for("en")
+        words = self.words
         kinds: dict[str, Any] = {}
         for leaflet in self.leaflets:
             kinds.setdefault(leaflet.plan.kind, leaflet.plan)  # a split leaflet answers by its whole title
@@ -192,6 +209,12 @@ def first_sentence(text: str) -> tuple[str, str]:
     """A notice split after its first sentence, when it has more: (first, rest)."""
     parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", text.strip(), maxsplit=1)
     return (parts[0], parts[1]) if len(parts) == 2 else (text.strip(), "")
+
+
+def anchor(href: str, text: Any, **attributes: str) -> Markup:
+    """A link as markup, its address and words escaped: for a link inside a sentence of words."""
+    extra = "".join(f' {name.rstrip("_").replace("_", "-")}="{escape(value)}"' for name, value in attributes.items())
+    return Markup(f'<a href="{escape(href)}"{extra}>{escape(text)}</a>')
 
 
 def _linker(page_url: str):

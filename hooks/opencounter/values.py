@@ -77,19 +77,6 @@ def read_date(text: str) -> date:
                            hint="Check the day of the month.") from None
 
 
-def format_date(day: date, weekday: bool = False) -> str:
-    """GOV.UK style: "24 December 2026", or "Thursday 24 December 2026"."""
-    text = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-    return f"{day.strftime('%A')} {text}" if weekday else text
-
-
-def format_date_range(start: date, end: date) -> str:
-    """ "24 December 2026" or "24 December 2026 to 1 January 2027"."""
-    if start == end:
-        return format_date(start, weekday=True)
-    return f"{format_date(start, weekday=True)} to {format_date(end, weekday=True)}"
-
-
 # ---------------------------------------------------------------- web and email
 
 # Leaflets print addresses and put them in QR codes, which must stay small enough to scan.

@@ -1,8 +1,9 @@
 """The words pages and leaflets use that do not come from the catalogue, one table per language.
 
-Each language has a file in hooks/opencounter/words/ (en.yaml): a key, and the text with
+Each language has a file in hooks/opencounter/words/ (en.yaml, cy.yaml): a key, and the text with
 {placeholders} for what changes. Code asks for words by key, so a phrase lives once, and a
-second language is a second file with the same keys.
+second language is a second file with the same keys. A translation may say where its wording
+comes from, for a reviewer: `key: {text: "...", source: "..."}`.
 """
 
 from __future__ import annotations
@@ -16,14 +17,16 @@ import yaml
 
 WORDS_DIR = Path(__file__).parent / "words"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_VOWELS = set("aeiouâêîôûáéíóúàèìòù")
 
 
 class Words:
     """The words of one language: `words("leaflet.scan")`, `words("leaflet.page", page=1, pages=2)`."""
 
-    def __init__(self, language: str, table: dict[str, str]):
+    def __init__(self, language: str, table: dict[str, str], sources: dict[str, str] | None = None):
         self.language = language
         self.table = table
+        self.sources = sources or {}
 
     def __call__(self, key: str, **values: object) -> str:
         try:
@@ -31,6 +34,10 @@ class Words:
         except KeyError:
             raise KeyError(f"No words for '{key}' in {self.language}.yaml") from None
         return text.format_map(values) if values else text
+
+    def get(self, key: str, default: str = "") -> str:
+        """The words for a key that may have none in this language (a channel type's help text)."""
+        return self.table.get(key, default)
 
     def pieces(self, key: str, *names: str) -> list[str]:
         """The text around its placeholders, in order, for an engine that fills them in itself:
@@ -57,6 +64,9 @@ class Words:
     def _join(self, items: list[str], key: str) -> str:
         if len(items) < 2:
             return "".join(items)
+        # Welsh "a" is "ac" before a vowel ("Aberdâr ac Abertawe"): a language may give that form.
+        if items[-1][:1].lower() in _VOWELS and f"{key}.vowel" in self.table:
+            key = f"{key}.vowel"
         return self(key, first=self("list.comma").join(items[:-1]), last=items[-1])
 
 
@@ -64,9 +74,15 @@ class Words:
 def words(language: str = "en") -> Words:
     """The words of a language, read once from its file."""
     path = WORDS_DIR / f"{language}.yaml"
-    table = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    if not isinstance(table, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
+    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    if not isinstance(entries, dict):
         raise ValueError(f"{path} must map each key to a text in quotes")
-    for key, text in table.items():
-        list(string.Formatter().parse(text))  # a stray { or } is a mistake in the file, found here
-    return Words(language, table)
+    table, sources = {}, {}
+    for key, entry in entries.items():
+        if isinstance(entry, dict) and set(entry) <= {"text", "source"}:
+            entry, sources[key] = entry.get("text"), str(entry.get("source", ""))
+        if not isinstance(key, str) or not isinstance(entry, str):
+            raise ValueError(f"{path}: '{key}' must be a text in quotes (or text: and source:)")
+        list(string.Formatter().parse(entry))  # a stray { or } is a mistake in the file, found here
+        table[key] = entry
+    return Words(language, table, sources)

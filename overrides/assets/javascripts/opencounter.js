@@ -3,7 +3,8 @@
 document$.subscribe(function () {
   /* The theme opens its menu and search with labels, which the keyboard cannot reach. Put a real
      button in place of each, working the same checkbox the theme watches. */
-  [["__drawer", "Open the menu"], ["__search", "Search this site"]].forEach(function (pair) {
+  var words = JSON.parse((document.getElementById("oc-words") || {}).textContent || "{}");
+  [["__drawer", words.menu || "Open the menu"], ["__search", words.search || "Search this site"]].forEach(function (pair) {
     document.querySelectorAll('label.md-header__button[for="' + pair[0] + '"]').forEach(function (label) {
       var button = document.createElement("button");
       button.type = "button";
