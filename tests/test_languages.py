@@ -115,6 +115,58 @@ def test_no_link_heading_or_label_on_a_welsh_page_is_an_english_interface_word(g
             assert text not in interface, (str(page.relative_to(glanafon.site)), text)
 
 
+def _json_ld_texts(data) -> list[str]:
+    if isinstance(data, dict):
+        return [t for key, value in data.items() if not key.startswith("@") for t in _json_ld_texts(value)]
+    if isinstance(data, list):
+        return [t for value in data for t in _json_ld_texts(value)]
+    return [data] if isinstance(data, str) else []
+
+
+def test_structured_data_on_welsh_pages_is_in_welsh(glanafon):
+    """What search engines and assistants read (schema.org JSON-LD) says the page's language and
+    uses no English interface words: "In person at", "bank holiday", "This office is closed"."""
+    phrases = _english_interface_phrases() + ["In person at", "bank holiday", "Closed"]
+    documents = {}
+    for page in (glanafon.site / "cy").rglob("index.html"):
+        found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(), re.S)
+        if found:
+            documents[str(page.relative_to(glanafon.site))] = json.loads(found[0])
+    assert len(documents) > 5 and "cy/contact/index.html" in documents
+    for where, data in documents.items():
+        assert data["mainEntityOfPage"]["inLanguage"] == "cy", where
+        for text in _json_ld_texts(data):
+            for phrase in phrases:
+                assert phrase not in text, (where, phrase, text)
+    texts = [t for data in documents.values() for t in _json_ld_texts(data)]
+    assert any(t.startswith("Wyneb yn wyneb: ") for t in texts)
+    english = _json_ld(glanafon.page("contact"))
+    assert english["mainEntityOfPage"]["inLanguage"] == "en-GB"
+    welsh_line = [p for p in english["contactPoint"] if p["name"] == "Helpline in Welsh"]
+    assert welsh_line and welsh_line[0]["availableLanguage"] == ["cy"]
+
+
+def test_structured_data_names_bank_holidays_and_closures_in_the_page_language():
+    from datetime import date
+    from opencounter.jsonld import StructuredData
+    from opencounter.loading import load_catalogue
+    said = {}
+    for language in ("en", "cy"):
+        catalogue = load_catalogue(CASE / "services.yaml", CASE / "standards.yaml", date(2027, 3, 1), language=language)
+        data = StructuredData(catalogue, "https://www.glanafon.example/")
+        special = [s["description"] for office in catalogue.offices for s in data.special_days(office)]
+        said[language] = special
+    assert "Good Friday (bank holiday)" in said["en"]
+    assert "Dydd Gwener y Groglith (gŵyl banc)" in said["cy"]
+    assert not any("bank holiday" in text for text in said["cy"])
+
+
+def _json_ld(html: str) -> dict:
+    found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(found) == 1
+    return json.loads(found[0])
+
+
 def test_welsh_pages_print_days_months_and_times_in_welsh(glanafon):
     welsh = text_of(glanafon.page("cy/offices/civic-centre"))
     for expected in ["Dydd Llun", "Dydd Gwener", "Dydd Sadwrn", "8:30yb", "5yh", "hanner dydd", "Rhagfyr", "Gwyliau banc"]:

@@ -3,7 +3,8 @@
 A service page gets a GovernmentService (provider, area served, the channels to reach it by: phone,
 web address, postal address, offices); an office page a GovernmentOffice with its weekly hours
 and, as special opening hours, its closures and the bank holidays coming up; the contact page
-the council as a GovernmentOrganization with its contact points. The same facts as the page.
+the council as a GovernmentOrganization with its contact points. The same facts as the page, in
+the page's language (said as the page's `inLanguage`; each channel says the languages it serves in).
 """
 
 from __future__ import annotations
@@ -27,6 +28,16 @@ class StructuredData:
     def __init__(self, catalogue: Catalogue, site_url: str):
         self.catalogue = catalogue
         self.site_url = site_url.rstrip("/") + "/"
+        self.say = presenter(catalogue.language)
+        w = self.say.w
+        self.language = "-".join(filter(None, (w("language.code"), w("language.region"))))
+
+    def _page(self, url: str) -> dict[str, Any]:
+        """The page a record is the main thing of, with the language it is written in."""
+        return {"@type": "WebPage", "@id": url, "inLanguage": self.language}
+
+    def _languages(self, channel: Channel) -> list[str]:
+        return list(channel.languages or self.catalogue.council.languages)
 
     def _url(self, src: str) -> str:
         return urls.absolute(self.site_url, urls.url_of(src))
@@ -43,9 +54,10 @@ class StructuredData:
         return record
 
     def service(self, service: Service) -> dict[str, Any]:
+        url = self._url(urls.service(service.id))
         record: dict[str, Any] = {
             "@context": "https://schema.org", "@type": "GovernmentService", "name": service.name,
-            "description": service.summary, "url": self._url(urls.service(service.id)),
+            "description": service.summary, "url": url, "mainEntityOfPage": self._page(url),
             "serviceType": service.category.name, "provider": self.organization(),
             "areaServed": {"@type": "AdministrativeArea", "name": self.catalogue.council.name},
             "availableChannel": [self.channel(c) for c in service.contact],
@@ -54,12 +66,14 @@ class StructuredData:
             record["availableChannel"].append({"@type": "ServiceChannel", "name": action.label, "serviceUrl": action.url})
         for office in service.offices:
             if not office.is_closed:
-                record["availableChannel"].append({"@type": "ServiceChannel", "name": f"In person at {office.name}",
+                record["availableChannel"].append({"@type": "ServiceChannel",
+                                                   "name": self.say.w("jsonld.in_person", office=office.name),
                                                    "serviceLocation": self.place(office)})
         return record
 
     def channel(self, channel: Channel) -> dict[str, Any]:
-        record: dict[str, Any] = {"@type": "ServiceChannel", "name": channel.name}
+        record: dict[str, Any] = {"@type": "ServiceChannel", "name": channel.name,
+                                  "availableLanguage": self._languages(channel)}
         if channel.number:
             record["servicePhone"] = self.contact_point(channel)
         if channel.email:
@@ -72,7 +86,8 @@ class StructuredData:
 
     def contact_point(self, channel: Channel) -> dict[str, Any]:
         record: dict[str, Any] = {"@type": "ContactPoint", "name": channel.name,
-                                  "contactType": presenter(self.catalogue.language).channel_label(channel.type)}
+                                  "contactType": self.say.channel_label(channel.type),
+                                  "availableLanguage": self._languages(channel)}
         if channel.number:
             record["telephone"] = channel.number.display
         if channel.email:
@@ -100,9 +115,10 @@ class StructuredData:
         return record
 
     def office(self, office: Office) -> dict[str, Any]:
+        url = self._url(urls.office(office.id))
         record: dict[str, Any] = {
             "@context": "https://schema.org", "@type": "GovernmentOffice", "name": office.name,
-            "url": self._url(urls.office(office.id)), "address": self.postal_address(office.address, office.postcode),
+            "url": url, "mainEntityOfPage": self._page(url), "address": self.postal_address(office.address, office.postcode),
             "parentOrganization": self.organization()}
         if office.latitude is not None:
             record["geo"] = {"@type": "GeoCoordinates", "latitude": office.latitude, "longitude": office.longitude}
@@ -112,7 +128,7 @@ class StructuredData:
             record["amenityFeature"] = [{"@type": "LocationFeatureSpecification", "name": f, "value": True}
                                         for f in office.facilities]
         if office.is_closed:
-            record["description"] = "This office is closed."
+            record["description"] = self.say.w("office.access.closed")
             return record
         if office.opening_hours:
             record["openingHoursSpecification"] = self.weekly(office.opening_hours)
@@ -122,7 +138,8 @@ class StructuredData:
         return record
 
     def contact(self) -> dict[str, Any]:
-        return {"@context": "https://schema.org", **self.organization(with_contacts=True)}
+        return {"@context": "https://schema.org", **self.organization(with_contacts=True),
+                "mainEntityOfPage": self._page(self._url(urls.CONTACT))}
 
     # ------------------------------------------------------------ hours
 
@@ -146,7 +163,7 @@ class StructuredData:
                 continue
             found.append({"@type": "OpeningHoursSpecification", "validFrom": closure.start.isoformat(),
                           "validThrough": closure.end.isoformat(), "opens": "00:00", "closes": "00:00",
-                          "description": closure.reason or "Closed"})
+                          "description": closure.reason or self.say.w("closures.closed")})
             day = closure.start
             while day <= closure.end:
                 closed_days.add(day)
@@ -164,7 +181,7 @@ class StructuredData:
             for opens, closes in windows:
                 found.append({"@type": "OpeningHoursSpecification", "validFrom": day.isoformat(),
                               "validThrough": day.isoformat(), "opens": opens, "closes": closes,
-                              "description": f"{name} (bank holiday)"})
+                              "description": self.say.w("jsonld.bank_holiday", name=self.say.holiday(name))})
         return sorted(found, key=lambda item: item["validFrom"])
 
 
