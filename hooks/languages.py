@@ -5,7 +5,8 @@ MkDocs build (with OPENCOUNTER_LANGUAGE set), started at once so both run side b
 folder of its own that is moved under /<code>/ once both have finished. Either failing fails the
 build. Each page says its language, links to the same page in the other language in its header,
 and lists both in its head; the sitemap at the root lists every page with its counterparts.
-A hand-written page is content/about.md in the first language and content/about.cy.md in Welsh.
+A hand-written page is content/about.md in the first language and content/about.cy.md in Welsh
+(or about.en.md in English, when Welsh comes first).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from catalogue import CATALOGUE_KEY, LANGUAGE_ENV, REPORT_KEY, stop_build
-from opencounter.content import counterpart, language_of, missing_translations
+from opencounter.content import missing_translations, page_of, versions
 from opencounter.progress import BuildReport
 from opencounter.sitemaps import bilingual_sitemap
 from opencounter.words import words as words_for
@@ -68,14 +69,19 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     languages, language = catalogue.council.languages, catalogue.language
     if len(languages) < 2:
         return files
+    docs = Path(config.docs_dir)
+    written = versions(docs, languages)
+    renamed = []
     for file in list(files.documentation_pages()):
-        if language_of(file.src_uri, languages) != languages[0]:
-            files.remove(file)  # another language's version: published by that language's build
-    if language != languages[0]:
-        for file in list(files.documentation_pages()):
-            translated = Path(config.docs_dir) / counterpart(file.src_uri, language, languages)
-            files.remove(file)
-            files.append(File.generated(config, file.src_uri, abs_src_path=str(translated)))
+        page = page_of(file.src_uri, languages)
+        mine = written.get(page, {}).get(language, [])
+        if file.src_uri in mine[:1] and file.src_uri == page:
+            continue  # written under the name it is published as
+        files.remove(file)  # another language's version, or this one under its own name (added below)
+        if file.src_uri in mine[:1]:
+            renamed.append((page, file.src_uri))
+    for page, src in renamed:  # after every removal: a file is known by the name it is published as
+        files.append(File.generated(config, page, abs_src_path=str(docs / src)))
     return files
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import FIXTURES, ROOT
 from opencounter.check import main as check
-from opencounter.content import fill_placeholders, other_councils
+from opencounter.content import fill_placeholders, missing_translations, other_councils, versions
 from sitebuild import build, make_project
 
 
@@ -67,3 +67,31 @@ def test_glossary_terms_made_of_welsh_letters_get_ids_of_their_own():
     anchors = [term.anchor for term in glossary.terms.values()]
     assert anchors == ["term-w", "term-y", "term-council-tax", "term-council-tax-2"]
     assert glossary.anchor_of("Council-Tax") == "term-council-tax-2"
+
+
+def _pages(folder, *names):
+    folder.mkdir()
+    for name in names:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(f"# {name}\n")
+    return folder
+
+
+def test_each_page_is_found_in_each_language_whichever_comes_first(tmp_path):
+    english_first = _pages(tmp_path / "a", "about.md", "about.cy.md", "help/index.md", "help/index.cy.md")
+    assert versions(english_first, ("en", "cy")) == {"about.md": {"en": ["about.md"], "cy": ["about.cy.md"]},
+                                                     "help/index.md": {"en": ["help/index.md"], "cy": ["help/index.cy.md"]}}
+    assert missing_translations(english_first, ("en", "cy")) == []
+    welsh_first = _pages(tmp_path / "b", "about.md", "about.en.md", "news.cy.md", "news.en.md")
+    assert versions(welsh_first, ("cy", "en"))["news.md"] == {"cy": ["news.cy.md"], "en": ["news.en.md"]}
+    assert missing_translations(welsh_first, ("cy", "en")) == []
+
+
+def test_a_council_putting_welsh_first_is_told_which_file_to_rename(tmp_path):
+    """The pages written for English first (about.md in English, about.cy.md in Welsh), with Welsh now first."""
+    problems = missing_translations(_pages(tmp_path / "c", "about.md", "about.cy.md"), ("cy", "en"))
+    assert [(p.file, p.message) for p in problems] == [
+        ("content/about.md", "This page and content/about.cy.md are both read as the Welsh (cy) version of the same page."),
+        ("content/about.cy.md", "This page has no English (en) version.")]
+    assert "rename it to say so, like content/about.en.md" in problems[0].hint
+    assert problems[1].expected == "content/about.en.md"

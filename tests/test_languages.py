@@ -225,6 +225,30 @@ def test_a_page_with_no_welsh_version_stops_the_build(tmp_path):
     assert "Add content/about.cy.md" in result.output and "Traceback" not in result.output
 
 
+def test_a_council_with_welsh_first_has_the_welsh_site_at_the_root_and_english_under_en(tmp_path):
+    services = (CASE / "services.yaml").read_text().replace("languages: [en, cy]", "languages: [cy, en]", 1)
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "about.md").write_text("# Am y wefan\n\nCyngor sy'n rhedeg y wefan hon.\n")
+    (content / "about.en.md").write_text("# About this site\n\nThe council runs this site.\n")
+    project = make_project(tmp_path / "p", services, CASE / "standards.yaml", content=content)
+    result = build(project)
+    assert result.returncode == 0, result.output
+    site = project / "site"
+    for page in ("index.html", "about/index.html", "contact/index.html", "offices/civic-centre/index.html"):
+        welsh, english = (site / page).read_text(), (site / "en" / page).read_text()
+        assert '<html lang="cy"' in welsh and '<html lang="en-GB"' in english, page
+        assert 'class="oc-language__link" lang="en" hreflang="en">English</a>' in welsh, page
+        assert 'class="oc-language__link" lang="cy" hreflang="cy">Cymraeg</a>' in english, page
+    assert "Am y wefan" in text_of((site / "about/index.html").read_text())
+    assert "About this site" in text_of((site / "en/about/index.html").read_text())
+    assert "Dydd Llun" in text_of((site / "offices/civic-centre/index.html").read_text())
+    assert not (site / "cy").exists() and not (site / "about.en").exists()
+    sitemap = (site / "sitemap.xml").read_text()
+    assert '<loc>https://www.glanafon.example/en/contact/</loc>' in sitemap
+    assert {p.name for p in (site / "leaflets").glob("*.pdf")} == {p.name for p in (site / "en" / "leaflets").glob("*.pdf")}
+
+
 def test_make_check_names_every_missing_welsh_line(tmp_path):
     services = (CASE / "services.yaml").read_text()
     lines = services.splitlines()
