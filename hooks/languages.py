@@ -5,8 +5,8 @@ MkDocs build (with OPENCOUNTER_LANGUAGE set), started at once so both run side b
 folder of its own that is moved under /<code>/ once both have finished. Either failing fails the
 build. Each page says its language, links to the same page in the other language in its header,
 and lists both in its head; the sitemap at the root lists every page with its counterparts.
-A hand-written page is content/about.md in the first language and content/about.cy.md in Welsh
-(or about.en.md in English, when Welsh comes first).
+A hand-written page is content/about.md in English and content/about.cy.md in Welsh (or about.md
+in Welsh and about.en.md in English).
 """
 
 from __future__ import annotations
@@ -64,22 +64,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """This language's hand-written pages: about.md in the first, about.cy.md (published as about/) in Welsh."""
+    """This language's hand-written pages: about.md in English, about.cy.md (published as about/) in Welsh.
+    A page written in a language the site is not in (about.cy.md on an English site) is left out."""
     catalogue = config[CATALOGUE_KEY]
-    languages, language = catalogue.council.languages, catalogue.language
-    if len(languages) < 2:
-        return files
     docs = Path(config.docs_dir)
-    written = versions(docs, languages)
+    written = versions(docs, catalogue.council.languages)
     renamed = []
     for file in list(files.documentation_pages()):
-        page = page_of(file.src_uri, languages)
-        mine = written.get(page, {}).get(language, [])
-        if file.src_uri in mine[:1] and file.src_uri == page:
+        page = page_of(file.src_uri)
+        mine = written.get(page, {}).get(catalogue.language)
+        if file.src_uri == mine == page:
             continue  # written under the name it is published as
         files.remove(file)  # another language's version, or this one under its own name (added below)
-        if file.src_uri in mine[:1]:
-            renamed.append((page, file.src_uri))
+        if file.src_uri == mine:
+            renamed.append((page, mine))
     for page, src in renamed:  # after every removal: a file is known by the name it is published as
         files.append(File.generated(config, page, abs_src_path=str(docs / src)))
     return files

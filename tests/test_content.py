@@ -79,19 +79,29 @@ def _pages(folder, *names):
 
 def test_each_page_is_found_in_each_language_whichever_comes_first(tmp_path):
     english_first = _pages(tmp_path / "a", "about.md", "about.cy.md", "help/index.md", "help/index.cy.md")
-    assert versions(english_first, ("en", "cy")) == {"about.md": {"en": ["about.md"], "cy": ["about.cy.md"]},
-                                                     "help/index.md": {"en": ["help/index.md"], "cy": ["help/index.cy.md"]}}
+    assert versions(english_first, ("en", "cy")) == {"about.md": {"en": "about.md", "cy": "about.cy.md"},
+                                                     "help/index.md": {"en": "help/index.md", "cy": "help/index.cy.md"}}
     assert missing_translations(english_first, ("en", "cy")) == []
     welsh_first = _pages(tmp_path / "b", "about.md", "about.en.md", "news.cy.md", "news.en.md")
-    assert versions(welsh_first, ("cy", "en"))["news.md"] == {"cy": ["news.cy.md"], "en": ["news.en.md"]}
+    assert versions(welsh_first, ("cy", "en")) == {"about.md": {"cy": "about.md", "en": "about.en.md"},
+                                                   "news.md": {"cy": "news.cy.md", "en": "news.en.md"}}
     assert missing_translations(welsh_first, ("cy", "en")) == []
 
 
-def test_a_council_putting_welsh_first_is_told_which_file_to_rename(tmp_path):
-    """The pages written for English first (about.md in English, about.cy.md in Welsh), with Welsh now first."""
-    problems = missing_translations(_pages(tmp_path / "c", "about.md", "about.cy.md"), ("cy", "en"))
-    assert [(p.file, p.message) for p in problems] == [
-        ("content/about.md", "This page and content/about.cy.md are both read as the Welsh (cy) version of the same page."),
-        ("content/about.cy.md", "This page has no English (en) version.")]
-    assert "rename it to say so, like content/about.en.md" in problems[0].hint
-    assert problems[1].expected == "content/about.en.md"
+def test_the_shipped_pages_serve_any_order_of_languages_and_an_english_only_site():
+    """content/ ships about.md in English and about.cy.md in Welsh: a council putting Welsh first,
+    or publishing in English only, builds with them unchanged."""
+    folder = ROOT / "content"
+    assert versions(folder, ("cy", "en"))["about.md"] == {"cy": "about.cy.md", "en": "about.md"}
+    assert versions(folder, ("en",))["about.md"] == {"en": "about.md"}
+    assert versions(folder, ("cy",))["about.md"] == {"cy": "about.cy.md"}
+    for languages in (("en", "cy"), ("cy", "en")):
+        assert missing_translations(folder, languages) == []
+
+
+def test_a_page_missing_in_one_language_names_the_file_to_add(tmp_path):
+    problems = missing_translations(_pages(tmp_path / "c", "about.md", "contact-us.cy.md"), ("cy", "en"))
+    assert [(p.file, p.message, p.expected) for p in problems] == [
+        ("content/about.md", "This page has no English (en) version.", "content/about.en.md"),
+        ("content/contact-us.cy.md", "This page has no English (en) version.", "content/contact-us.en.md")]
+    assert problems[0].hint.startswith("Add content/about.en.md, with the page in English")

@@ -226,12 +226,9 @@ def test_a_page_with_no_welsh_version_stops_the_build(tmp_path):
 
 
 def test_a_council_with_welsh_first_has_the_welsh_site_at_the_root_and_english_under_en(tmp_path):
+    """Glanafon with Welsh first, dropped into the project as it ships (its content/ pages unchanged)."""
     services = (CASE / "services.yaml").read_text().replace("languages: [en, cy]", "languages: [cy, en]", 1)
-    content = tmp_path / "content"
-    content.mkdir()
-    (content / "about.md").write_text("# Am y wefan\n\nCyngor sy'n rhedeg y wefan hon.\n")
-    (content / "about.en.md").write_text("# About this site\n\nThe council runs this site.\n")
-    project = make_project(tmp_path / "p", services, CASE / "standards.yaml", content=content)
+    project = make_project(tmp_path / "p", services, CASE / "standards.yaml")
     result = build(project)
     assert result.returncode == 0, result.output
     site = project / "site"
@@ -240,7 +237,8 @@ def test_a_council_with_welsh_first_has_the_welsh_site_at_the_root_and_english_u
         assert '<html lang="cy"' in welsh and '<html lang="en-GB"' in english, page
         assert 'class="oc-language__link" lang="en" hreflang="en">English</a>' in welsh, page
         assert 'class="oc-language__link" lang="cy" hreflang="cy">Cymraeg</a>' in english, page
-    assert "Am y wefan" in text_of((site / "about/index.html").read_text())
+    assert "Am y wefan hon" in text_of((site / "about/index.html").read_text())
+    assert "Cyngor Bwrdeistref Sirol Glanafon" in text_of((site / "about/index.html").read_text())
     assert "About this site" in text_of((site / "en/about/index.html").read_text())
     assert "Dydd Llun" in text_of((site / "offices/civic-centre/index.html").read_text())
     assert not (site / "cy").exists() and not (site / "about.en").exists()
@@ -265,6 +263,8 @@ def test_make_check_names_every_missing_welsh_line(tmp_path):
 
 def test_an_english_only_council_has_one_site_and_no_language_link(sample):
     assert not (sample.site / "cy").exists()
+    assert not (sample.site / "about.cy").exists()  # content/about.cy.md is for councils that publish in Welsh
+    assert "Am y wefan" not in (sample.site / "search" / "search_index.json").read_text()
     assert "oc-language__link" not in sample.page("services/council-tax")
     assert 'hreflang="cy"' not in sample.page("services/council-tax")
 

@@ -60,64 +60,52 @@ def names_the_sample(problems: list[Problem]) -> list[Problem]:
 
 # ---------------------------------------------------------------- pages in more than one language
 
-def language_of(name: str, languages: tuple[str, ...]) -> str:
-    """The language of a hand-written page by its name: about.cy.md is in Welsh, about.en.md in English,
-    and about.md in the site's first language."""
+def _written_in(name: str) -> str:
+    """The language a file's name says it is in ("about.cy.md": cy), or "" (about.md)."""
+    from .fields import LANGUAGE_NAMES
     parts = name.rsplit(".", 2)
-    return parts[1] if len(parts) == 3 and parts[2] == "md" and parts[1] in languages else languages[0]
+    return parts[1] if len(parts) == 3 and parts[2] == "md" and parts[1] in LANGUAGE_NAMES else ""
 
 
-def page_of(name: str, languages: tuple[str, ...]) -> str:
+def page_of(name: str) -> str:
     """The page a file is a version of, named as the site publishes it: about.cy.md -> about.md."""
-    parts = name.rsplit(".", 2)
-    return f"{parts[0]}.md" if len(parts) == 3 and parts[2] == "md" and parts[1] in languages else name
+    language = _written_in(name)
+    return f"{name[:-len(language) - 4]}.md" if language else name
 
 
-def counterpart(src: str, language: str, languages: tuple[str, ...]) -> str:
-    """The file a page is written in for a language: about.md -> about.cy.md. The first language
-    may be written either way (about.md or, say, about.cy.md when Welsh comes first)."""
-    if language == languages[0]:
-        return src
-    return f"{src[:-3]}.{language}.md"
-
-
-def versions(folder: Path, languages: tuple[str, ...]) -> dict[str, dict[str, list[str]]]:
-    """Every hand-written page (as published: about.md) with the files written for each language."""
-    found: dict[str, dict[str, list[str]]] = {}
+def versions(folder: Path, languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """Every hand-written page (as published: about.md) with the file written in each of the site's
+    languages. about.cy.md is in Welsh and about.en.md in English; about.md is in the first of the
+    site's languages that has no file of its own, so about.md and about.cy.md make an English and
+    a Welsh page whichever language comes first. A file in a language the site is not in is left out."""
+    files: dict[str, dict[str, str]] = {}
     for path in sorted(folder.rglob("*.md")):
         name = path.relative_to(folder).as_posix()
-        found.setdefault(page_of(name, languages), {}).setdefault(language_of(name, languages), []).append(name)
+        files.setdefault(page_of(name), {})[_written_in(name)] = name
+    found: dict[str, dict[str, str]] = {}
+    for page, written in files.items():
+        chosen = {language: written[language] for language in languages if language in written}
+        gap = next((language for language in languages if language not in chosen), None)
+        if "" in written and gap:
+            chosen[gap] = written[""]
+        if chosen:
+            found[page] = {language: chosen[language] for language in languages if language in chosen}
     return found
 
 
 def missing_translations(folder: Path, languages: tuple[str, ...], label: str = "content") -> list[Problem]:
-    """Hand-written pages with no version in one of the council's languages, or two in one, as errors."""
+    """Hand-written pages with no version in one of the council's languages, as errors."""
     if len(languages) < 2 or not folder.is_dir():
         return []
     from .fields import LANGUAGE_NAMES
     found = []
     for page, written in versions(folder, languages).items():
         for language in languages:
-            name = LANGUAGE_NAMES[language]
-            files = written.get(language, [])
-            if len(files) > 1:  # only the first language can be written two ways
-                plain, marked = sorted(files, key=len)[:2]
-                found.append(Problem(
-                    f"{label}/{plain}", 1, 1, "", f"This page and {label}/{marked} are both read as the {name} "
-                    f"({language}) version of the same page.", expected=f"one {name} version", found="two",
-                    hint=f"{name} is the first language in council: languages, so {label}/{plain} is read as "
-                         f"{name}. If it is in another language, rename it to say so, like "
-                         f"{label}/{counterpart(page, _other(language, languages), languages)}; if not, "
-                         f"remove one of the two."))
-            elif not files:
-                mentioned = next(iter(next(iter(written.values()))))
-                expected = counterpart(page, language, languages)
-                found.append(Problem(f"{label}/{mentioned}", 1, 1, "", f"This page has no {name} ({language}) "
-                                     "version.", expected=f"{label}/{expected}", found="no such file",
-                                     hint=f"Add {label}/{expected}, with the page in {name}: every page is "
-                                          "published in each of the council's languages."))
+            if language in written:
+                continue
+            name, expected = LANGUAGE_NAMES[language], f"{page[:-3]}.{language}.md"
+            found.append(Problem(f"{label}/{next(iter(written.values()))}", 1, 1, "",
+                                 f"This page has no {name} ({language}) version.", expected=f"{label}/{expected}",
+                                 found="no such file", hint=f"Add {label}/{expected}, with the page in {name}: "
+                                                            "every page is published in each of the council's languages."))
     return found
-
-
-def _other(language: str, languages: tuple[str, ...]) -> str:
-    return next(code for code in languages if code != language)
