@@ -51,7 +51,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "script_words": {"menu": words("site.menu_button"), "search": words("site.search_button")},
     }
     if others:
-        config.extra["alternate"] = others  # the theme puts partials/alternate.html (our link) in the header
+        # The theme puts partials/alternate.html (our link) in the header when extra.alternate is set,
+        # and, when it is a list, a relative <link rel="alternate"> to each language's home page in
+        # the head, which would contradict main.html's links to this page in each language. True
+        # asks for the first only.
+        config.extra["alternate"] = True
     config[OTHERS_KEY] = []
     if first and others:
         docs = Path(config.docs_dir)

@@ -225,3 +225,29 @@ def test_a_line_open_every_day_that_says_nothing_of_bank_holidays_is_advised(tmp
     assert len(found) == 1 and "no 'Bank holidays:' line" in found[0].message
     said = every_day.replace("      Every day: 8am to 8pm\n", "      Every day: 8am to 8pm\n      Bank holidays: closed\n", 1)
     assert [p for p in advice_for(tmp_path, said) if p.rule == "bank-holidays"] == []
+
+
+def test_a_list_with_an_item_missing_in_welsh_is_advised_but_keywords_may_differ(tmp_path):
+    both = FIXTURES / "bilingual"
+    (tmp_path / "standards.yaml").write_text((both / "standards.yaml").read_text())
+    services = (both / "services.yaml").read_text()
+
+    def advice(text: str) -> list:
+        (tmp_path / "services.yaml").write_text(text)
+        catalogue = load_catalogue(tmp_path / "services.yaml", tmp_path / "standards.yaml", BUILD_DATE)
+        return [p for p in advise(tmp_path / "services.yaml", tmp_path / "standards.yaml", catalogue,
+                                  AdviceSettings(), BUILD_DATE) if p.rule == "translation-items"]
+
+    assert advice(services) == []
+    short = services.replace("      cy: [mynediad heb risiau, dolen sain]\n", "      cy: [mynediad heb risiau]\n")
+    found = advice(short)
+    line = short.splitlines().index("      en: [step-free access, hearing loop]") + 1
+    assert [(p.line, p.message) for p in found] == [
+        (line, "'facilities' has 2 items in English (en) and 1 in Welsh (cy).")]
+    assert "missing from the Welsh list" in found[0].hint
+    accepted = short.replace("      en: [step-free access, hearing loop]\n",
+                             "      en: [step-free access, hearing loop]  # accept\n")
+    assert advice(accepted) == []
+    keywords = services.replace("    keywords:\n      - en: ctax\n        cy: treth\n      - en: bill\n        cy: bil\n",
+                                "    keywords:\n      en: [ctax, bill, council tax]\n      cy: [treth]\n")
+    assert keywords != services and advice(keywords) == []

@@ -50,6 +50,9 @@ def test_every_page_says_its_language_and_links_to_the_same_page_in_the_other(gl
             assert (target / "index.html").resolve() == ((site / "cy" if other == "cy" else site) / relative).resolve()
             for code in ("en", "cy", "x-default"):
                 assert f'<link rel="alternate" hreflang="{code}"' in html, (relative, code)
+            alternates = re.findall(r'<link rel="alternate"[^>]*>', html)
+            assert len(alternates) == 3, (relative, alternates)  # nothing else claims to be this page elsewhere
+            assert all('href="https://www.glanafon.example/' in a for a in alternates), (relative, alternates)
 
 
 def test_the_sitemap_lists_both_languages_with_their_counterparts(glanafon):
@@ -176,6 +179,13 @@ def test_welsh_pages_print_days_months_and_times_in_welsh(glanafon):
     assert "Monday" in english and "8:30am" in english and "December" in english
     # Phone numbers are the same in both.
     assert "029 2018 0000" in text_of(glanafon.page("cy/contact")) and "029 2018 0000" in text_of(glanafon.page("contact"))
+
+
+def test_a_service_target_written_once_is_said_in_each_language(glanafon):
+    welsh, english = text_of(glanafon.page("cy/services/housing-benefit")), text_of(glanafon.page("services/housing-benefit"))
+    assert "Byddwn yn ateb eich cwestiwn cyn pen 2 ddiwrnod gwaith." in welsh
+    assert "We will reply to your question within 2 working days." in english
+    assert "Targed: 2" not in welsh and "Target: 2" not in english  # the promise says it already
 
 
 def test_a_channel_in_one_language_says_so_in_both(glanafon):

@@ -84,3 +84,16 @@ def test_a_line_in_one_language_says_so_unless_its_name_does():
     assert en.served_in(line) == "Welsh language line" and cy.served_in(line) == "Llinell Gymraeg"
     assert en.served_in(SimpleNamespace(languages=("cy",), name="Welsh language line")) == ""
     assert cy.served_in(SimpleNamespace(languages=("en", "cy"), name="Prif linell")) == ""
+
+
+def test_targets_are_said_in_each_language_with_welsh_mutation_after_two():
+    def target(text):
+        return SimpleNamespace(target=text, promise="")
+    assert [en.target(target(t)) for t in ("1 working day", "2 working days", "45 seconds")] == \
+        ["1 working day", "2 working days", "45 seconds"]
+    assert [cy.target(target(t)) for t in ("1 working day", "2 working days", "3 working days", "2 minutes",
+                                           "2 hours", "next working day")] == \
+        ["1 diwrnod gwaith", "2 ddiwrnod gwaith", "3 diwrnod gwaith", "2 funud", "2 awr", "y diwrnod gwaith nesaf"]
+    # A promise that already says its target does not say it again, in either language.
+    promise = SimpleNamespace(target="2 working days", promise="Byddwn yn ateb cyn pen 2 ddiwrnod gwaith.")
+    assert cy.target_to_show(promise) == ""

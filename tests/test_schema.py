@@ -27,6 +27,7 @@ LOADER_ONLY = {
     "welsh-line-missing": "which languages a field needs depends on council: languages, elsewhere in the file",
     "welsh-field-in-one-language": "which languages a field needs depends on council: languages, elsewhere in the file",
     "language-not-in-languages": "which languages a field may have depends on council: languages, elsewhere in the file",
+    "welsh-list-item-in-one-language": "which languages an item needs depends on council: languages, elsewhere in the file",
     "tab-indent": "a tab is not YAML, so there is no data to check",
     "syntax-error": "the layout is broken, so there is no data to check",
     "unclosed-quote": "the layout is broken, so there is no data to check",

@@ -13,7 +13,7 @@ from opencounter.words import WORDS_DIR, Words, words
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 OTHER_LANGUAGES = sorted(p.stem for p in WORDS_DIR.glob("*.yaml") if p.stem != "en")
 # Keys a language may add for its own grammar ("ac" before a vowel); English has no such form.
-OWN_FORMS = re.compile(r"\.vowel$")
+OWN_FORMS = re.compile(r"\.(vowel|two)$")  # forms a language has and English lacks
 
 
 def test_welsh_is_there():

@@ -33,6 +33,7 @@ RULES = {
     "other-council": "hand-written pages in content/ that name a council other than the one in services.yaml",
     "leaflet-characters": "characters the leaflet fonts cannot print, which leaflets leave out",
     "bank-holidays": "lines and offices open every day that close on bank holidays only by default",
+    "translation-items": "lists written once per language with more items in one language than another",
 }
 
 
@@ -109,6 +110,7 @@ def advise(services_path: Path, standards_path: Path, catalogue: Catalogue | Non
         advisor = _Advisor(label, lines, settings, glossary, today, found, printable)
         for where, name, kind, key, node, language in _text_fields(record, root, ()):
             advisor.text_field(where, name, kind, key, node, language)
+        advisor.uneven_lists(root, ())
         if record is SERVICES_FILE and catalogue is not None:
             advisor.services(root, catalogue)
     return sorted((p for p in found if p.rule not in settings.off), key=lambda p: p.sort_key)
@@ -191,6 +193,31 @@ class _Advisor:
             return False
         rules = [r.strip() for r in match.group(1).split(",") if r.strip()]
         return not rules or rule in rules
+
+    def uneven_lists(self, node: Node, where: tuple[str, ...]) -> None:
+        """A list written as one list per language ("facilities: en: [...] cy: [...]") whose lists
+        differ in length: a line missing from one language, so its pages say less. Keywords may differ."""
+        from .fields import LANGUAGE_NAMES
+        if isinstance(node, MappingNode):
+            keys = [k.value for k, _ in node.value if isinstance(k, ScalarNode)]
+            lists = [(k.value, v) for k, v in node.value if isinstance(k, ScalarNode) and isinstance(v, SequenceNode)]
+            name = where[-1] if where else ""
+            if (len(lists) > 1 and len(lists) == len(keys) and all(k in LANGUAGE_NAMES for k in keys)
+                    and name != "keywords" and len({len(v.value) for _, v in lists}) > 1):
+                counts = " and ".join(f"{len(v.value)}{' items' if i == 0 else ''} in {LANGUAGE_NAMES[k]} ({k})"
+                                      for i, (k, v) in enumerate(lists))
+                fewer = min(lists, key=lambda item: len(item[1].value))[0]
+                self.add("translation-items", node, where, f"'{name}' has {counts}.",
+                         f"Check that no item is missing from the {LANGUAGE_NAMES[fewer]} list: each item is "
+                         "usually said in each language, so that both sites say as much. If the lists really "
+                         "differ, end this line with # accept.")
+                return
+            for key, value in node.value:
+                if isinstance(key, ScalarNode):
+                    self.uneven_lists(value, where + (key.value,))
+        elif isinstance(node, SequenceNode):
+            for index, child in enumerate(node.value, start=1):
+                self.uneven_lists(child, where + (_label(child, index),))
 
     def text_field(self, where, name, kind, key, node, language: str = "en") -> None:
         text = plain_text(node.value) if isinstance(kind, Markdown) else node.value

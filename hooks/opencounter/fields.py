@@ -231,13 +231,37 @@ class LanguageCode(Choice):
         super().__init__(tuple(LANGUAGE_NAMES))
 
     def read(self, node, reader, where):
-        code = self.NAMES.get(node.value.strip().casefold()) if isinstance(node, ScalarNode) else None
+        text = node.value.strip() if isinstance(node, ScalarNode) and isinstance(node.value, str) else ""
+        example = "languages: [en, cy]" if "council" in where else "languages: [cy]"
+        if "," in text:
+            reader.problem(node, where, f"'{text}' is more than one language, written as one.",
+                           expected="a list of codes in square brackets", found=found_text(text),
+                           hint=f"Put square brackets round the codes: 'languages: [{text}]'.")
+            return INVALID
+        code = self.NAMES.get(text.casefold())
         if code:
-            reader.problem(node, where, f"'{node.value.strip()}' is a language, but it is written as a code here.",
-                           expected=self.expected, found=found_text(node.value.strip()),
-                           hint=f"Write '{code}' for {LANGUAGE_NAMES[code]}, as in 'languages: [en, cy]'.")
+            reader.problem(node, where, f"'{text}' is the name of a language: write its code here.",
+                           expected=self.expected, found=found_text(text),
+                           hint=f"Write '{code}' for {LANGUAGE_NAMES[code]}, as in '{example}'.")
+            return INVALID
+        value = text.casefold()
+        if text and value not in self.options:
+            meant = self.suggestion(value)
+            reader.problem(node, where, f"'{text}' is not a language Open Counter can publish in.",
+                           expected=self.expected, found=found_text(text),
+                           hint=(f"Did you mean '{meant}' ({LANGUAGE_NAMES[meant]})? " if meant else "")
+                           + "Write en for English and cy for Welsh" + (f", as in '{example}'." if not meant else "."))
             return INVALID
         return super().read(node, reader, where)
+
+    @classmethod
+    def suggestion(cls, text: str) -> str:
+        """The code someone meant by "cyy", "english" or "Cymraeg", or ""."""
+        text = text.strip().casefold()
+        if text in cls.NAMES:
+            return cls.NAMES[text]
+        close = difflib.get_close_matches(text, tuple(LANGUAGE_NAMES), n=1, cutoff=0.5)
+        return close[0] if close else ""
 
 
 class Ref(Text):
@@ -450,7 +474,8 @@ class Localised(Kind):
             name, codes = where[-1], reader.languages
             lines = " and ".join(f"'{code}: ...'" for code in codes)
             if name.startswith("item "):
-                hint = (f"Write this item as '- {codes[0]}: ...' with {lines[len(codes[0]) + 9:]} on the next line, "
+                rest = " and ".join(f"'{code}: ...'" for code in codes[1:])
+                hint = (f"Write this item as '- {codes[0]}: ...' with {rest} on the next line, "
                         f"lined up with '{codes[0]}:'. A name that is the same in every language is written in each.")
             else:
                 hint = (f"Put {lines} on lines of their own under '{name}:', indented. A name that is the same "
@@ -462,17 +487,23 @@ class Localised(Kind):
         return value
 
     def _by_language(self, node: MappingNode, reader: Reader, where: tuple[str, ...]):
-        values, ok = [], True
+        values, ok, meant_codes = [], True, set()
         for key, value in node.value:
             code = key.value if isinstance(key, ScalarNode) else ""
             if code not in reader.languages:
                 known = code in LANGUAGE_NAMES
+                meant = "" if known else LanguageCode.suggestion(code)
+                if known:
+                    hint = f"Add '{code}' to 'languages:' under 'council:' in services.yaml, or remove this line."
+                elif meant in reader.languages:
+                    meant_codes.add(meant)  # so not reported again as missing
+                    hint = f"Did you mean '{meant}:'? Write the {LANGUAGE_NAMES[meant]} after '{meant}:'."
+                else:
+                    hint = ("Write each language's text after its code: "
+                            + ", ".join(f"{c}: for {n}" for c, n in LANGUAGE_NAMES.items()) + ".")
                 reader.problem(key, where + (code,), f"'{code}' is not one of the languages of this catalogue."
                                if known else f"'{code}' is not a language code this catalogue can use.",
-                               expected="one of " + ", ".join(reader.languages), found=found_text(code),
-                               hint=(f"Add '{code}' to 'languages:' under 'council:' in services.yaml, or remove this line."
-                                     if known else "Write each language's text after its code: "
-                                     + ", ".join(f"{c}: for {n}" for c, n in LANGUAGE_NAMES.items()) + "."))
+                               expected="one of " + ", ".join(reader.languages), found=found_text(code), hint=hint)
                 ok = False
                 continue
             if is_empty(value):
@@ -485,11 +516,12 @@ class Localised(Kind):
         given = {code for code, _ in values}
         written = {k.value for k, v in node.value if isinstance(k, ScalarNode) and not is_empty(v)}
         for code in reader.languages:
-            if code not in given and code not in written:
+            if code not in given and code not in written and code not in meant_codes:
                 name = where[-1]
                 reader.problem(node, where, f"'{name}' has no {LANGUAGE_NAMES[code]} ({code}).",
                                expected=f"a line '{code}: ...' under '{name}:'", found="no line for it",
-                               hint=f"Add a line '{code}:' with the {LANGUAGE_NAMES[code]} text, under '{name}:', "
+                               hint=f"Add a line '{code}:' with the {LANGUAGE_NAMES[code]} "
+                                    f"{'web address' if self.shared else 'text'}, under '{name}:', "
                                     f"lined up with the other languages.")
                 ok = False
         return Translations(tuple(values)) if ok else INVALID

@@ -13,7 +13,7 @@ from .fields import (LANGUAGE_NAMES, Choice, Date, Email, Field, Figure, Id, Lan
                      Markdown, Number, OpeningHoursKind, Percent, Phone, Postcode, Raw, Reader, Record, Ref, Target, Text, Translations,
                      Url, WorkingDays, Words)
 from .values import Figure as FigureValue
-from .values import ValueProblem, read_email, read_percent, read_phone
+from .values import ValueProblem, read_email, read_percent, read_phone, read_target
 from .yamlfile import MappingNode, ScalarNode, is_empty
 
 NATIONS = ("england", "wales", "scotland", "northern-ireland")
@@ -34,6 +34,24 @@ def SaidItems(kind):
 def SameOrSaid(kind):
     """A web address: the same in every language, or one line per language when the page differs by language."""
     return Localised(kind, shared=True)
+
+
+class ServiceTarget(Localised):
+    """A service standard's target: a target like "10 working days" (the same in every language, which
+    the site says in each), or any words, which in a catalogue in two languages are written in each."""
+
+    def __init__(self):
+        super().__init__(Text())
+
+    def read(self, node, reader, where):
+        if isinstance(node, ScalarNode) and isinstance(node.value, str):
+            try:
+                read_target(node.value)
+            except ValueProblem:
+                pass
+            else:
+                return Text().read(node, reader, where)
+        return super().read(node, reader, where)
 
 
 class ChannelAddress(Localised):
@@ -201,7 +219,7 @@ ONLINE_ACTION = Record("an online link", (
 
 SERVICE_PROMISE = Record("a service standard", (
     Field("promise", Said(), required=True),
-    Field("target", Said()),
+    Field("target", ServiceTarget(), doc="A target like 10 working days, or any words."),
 ))
 
 SERVICE = Record("a service", (

@@ -89,7 +89,7 @@ class StructuredData:
                                   "contactType": self.say.channel_label(channel.type),
                                   "availableLanguage": self._languages(channel)}
         if channel.number:
-            record["telephone"] = channel.number.display
+            record["telephone"] = self.say.phone(channel.number)
         if channel.email:
             record["email"] = channel.email
         if channel.url:
@@ -123,7 +123,7 @@ class StructuredData:
         if office.latitude is not None:
             record["geo"] = {"@type": "GeoCoordinates", "latitude": office.latitude, "longitude": office.longitude}
         if office.phone:
-            record["telephone"] = office.phone.display
+            record["telephone"] = self.say.phone(office.phone)
         if office.facilities:
             record["amenityFeature"] = [{"@type": "LocationFeatureSpecification", "name": f, "value": True}
                                         for f in office.facilities]

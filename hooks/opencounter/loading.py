@@ -70,7 +70,9 @@ def _languages(root) -> tuple[str, ...] | None:
     items = node.value if isinstance(node, SequenceNode) else [node] if isinstance(node, ScalarNode) else []
     codes = [i.value.strip().lower() for i in items if isinstance(i, ScalarNode)]
     codes = [LanguageCode.NAMES.get(c, c) for c in codes]  # "welsh" is reported, and meant cy meanwhile
-    return tuple(dict.fromkeys(c for c in codes if c in fmt.LANGUAGES)) or None
+    if not codes or any(c not in fmt.LANGUAGES for c in codes):
+        return None  # "fr", or "en, cy" as one: reported once, the languages the files use read meanwhile
+    return tuple(dict.fromkeys(codes))
 
 
 def _languages_written(*roots) -> tuple[str, ...]:

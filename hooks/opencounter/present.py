@@ -162,7 +162,8 @@ class Presenter:
             return self.w("target.next_working_day")
         count, unit = text.split(" ", 1)
         unit = unit.removesuffix("s").replace(" ", "_")
-        return self.w(f"target.{unit}.{'one' if count == '1' else 'other'}", count=count)
+        form = "one" if count == "1" else "two" if count == "2" and f"target.{unit}.two" in self.w.table else "other"
+        return self.w(f"target.{unit}.{form}", count=count)  # "2 ddiwrnod": Welsh mutates after 2
 
     def target_to_show(self, standard: Standard | ServicePromise) -> str:
         """A standard's target, unless its promise already says it ("within 45 seconds" and 45 seconds)."""
