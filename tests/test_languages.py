@@ -346,3 +346,18 @@ def test_searching_in_welsh_finds_the_welsh_page_with_welsh_labels(phone):
     assert "Treth Gyngor" in text and "Council Tax" not in text
     href = phone.locator(".md-search-result__link").first.get_attribute("href")
     assert "/cy/" in phone.evaluate("h => new URL(h, location.href).pathname", href)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path, name", [("cy/", "Cyngor Bwrdeistref Sirol Glanafon"),
+                                        ("", "Glanafon County Borough Council")])
+def test_on_a_phone_the_header_shows_the_whole_council_name(phone, path, name):
+    """Welsh council names are long and start alike ("Cyngor Bwrdeistref Sirol ..."): cut short,
+    the header would not say which council it is."""
+    phone.goto(f"{phone.origin}/{path}")
+    title = phone.locator(".md-header__topic").first.locator(".md-ellipsis")
+    assert title.inner_text().strip() == name
+    clipped = title.evaluate("e => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1")
+    assert not clipped
+    box, header = title.bounding_box(), phone.locator(".md-header").bounding_box()
+    assert box["y"] >= header["y"] and box["y"] + box["height"] <= header["y"] + header["height"]
