@@ -21,6 +21,7 @@ from conftest import FIXTURES, ROOT
 from opencounter.words import words
 from sitebuild import build, make_project
 from test_build import text_of
+from test_openreferral import json_ld
 
 pytestmark = pytest.mark.build
 CASE = FIXTURES / "bilingual"
@@ -132,9 +133,9 @@ def test_structured_data_on_welsh_pages_is_in_welsh(glanafon):
     phrases = _english_interface_phrases() + ["In person at", "bank holiday", "Closed"]
     documents = {}
     for page in (glanafon.site / "cy").rglob("index.html"):
-        found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(), re.S)
-        if found:
-            documents[str(page.relative_to(glanafon.site))] = json.loads(found[0])
+        html = page.read_text()
+        if "application/ld+json" in html:
+            documents[str(page.relative_to(glanafon.site))] = json_ld(html)
     assert len(documents) > 5 and "cy/contact/index.html" in documents
     for where, data in documents.items():
         assert data["mainEntityOfPage"]["inLanguage"] == "cy", where
@@ -143,7 +144,7 @@ def test_structured_data_on_welsh_pages_is_in_welsh(glanafon):
                 assert phrase not in text, (where, phrase, text)
     texts = [t for data in documents.values() for t in _json_ld_texts(data)]
     assert any(t.startswith("Wyneb yn wyneb: ") for t in texts)
-    english = _json_ld(glanafon.page("contact"))
+    english = json_ld(glanafon.page("contact"))
     assert english["mainEntityOfPage"]["inLanguage"] == "en-GB"
     welsh_line = [p for p in english["contactPoint"] if p["name"] == "Helpline in Welsh"]
     assert welsh_line and welsh_line[0]["availableLanguage"] == ["cy"]
@@ -162,12 +163,6 @@ def test_structured_data_names_bank_holidays_and_closures_in_the_page_language()
     assert "Good Friday (bank holiday)" in said["en"]
     assert "Dydd Gwener y Groglith (gŵyl banc)" in said["cy"]
     assert not any("bank holiday" in text for text in said["cy"])
-
-
-def _json_ld(html: str) -> dict:
-    found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    assert len(found) == 1
-    return json.loads(found[0])
 
 
 def test_welsh_pages_print_days_months_and_times_in_welsh(glanafon):

@@ -124,14 +124,15 @@ def test_each_office_has_a_calendar_of_closures_and_bank_holidays(sample):
     assert 'href="../../calendars/riverside-house.ics"' in sample.page("offices/riverside-house")
 
 
-def _json_ld(html: str) -> dict:
+def json_ld(html: str) -> dict:
+    """The one schema.org document in a page's head."""
     found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     assert len(found) == 1
     return json.loads(found[0])
 
 
 def test_service_pages_describe_a_government_service(sample):
-    data = _json_ld(sample.page("services/council-tax"))
+    data = json_ld(sample.page("services/council-tax"))
     assert data["@type"] == "GovernmentService" and data["name"] == "Council Tax"
     assert data["provider"]["name"] == "Riverside Borough Council"
     phones = [c["servicePhone"]["telephone"] for c in data["availableChannel"] if "servicePhone" in c]
@@ -141,7 +142,7 @@ def test_service_pages_describe_a_government_service(sample):
 
 
 def test_office_pages_give_hours_and_special_days(sample):
-    data = _json_ld(sample.page("offices/riverside-house"))
+    data = json_ld(sample.page("offices/riverside-house"))
     assert data["@type"] == "GovernmentOffice" and data["address"]["postalCode"] == "RV1 2AB"
     hours = {(tuple(d.split("/")[-1] for d in h["dayOfWeek"]), h["opens"], h["closes"])
              for h in data["openingHoursSpecification"]}
@@ -152,7 +153,7 @@ def test_office_pages_give_hours_and_special_days(sample):
 
 
 def test_the_contact_page_lists_contact_points(sample):
-    data = _json_ld(sample.page("contact"))
+    data = json_ld(sample.page("contact"))
     assert data["@type"] == "GovernmentOrganization"
     assert "01632 960000" in {p.get("telephone") for p in data["contactPoint"]}
 
@@ -166,4 +167,4 @@ def test_no_catalogue_text_can_close_the_json_ld_script(tmp_path):
     assert result.returncode == 0, result.output
     html = (project / "site" / "services" / "bin-collections" / "index.html").read_text()
     assert "<script>alert(1)" not in html
-    assert _json_ld(html)["description"] == hostile  # the text itself survives, as data
+    assert json_ld(html)["description"] == hostile  # the text itself survives, as data

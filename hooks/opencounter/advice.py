@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import Problem
-from .fields import ListOf, Localised, Markdown, Record, Text
+from .fields import LANGUAGE_NAMES, ListOf, Localised, Markdown, Record, Text
 from .loading import catalogue_languages
 from .format import SERVICES_FILE, STANDARDS_FILE
 from .models import Catalogue
@@ -197,7 +197,6 @@ class _Advisor:
     def uneven_lists(self, node: Node, where: tuple[str, ...]) -> None:
         """A list written as one list per language ("facilities: en: [...] cy: [...]") whose lists
         differ in length: a line missing from one language, so its pages say less. Keywords may differ."""
-        from .fields import LANGUAGE_NAMES
         if isinstance(node, MappingNode):
             keys = [k.value for k, _ in node.value if isinstance(k, ScalarNode)]
             lists = [(k.value, v) for k, v in node.value if isinstance(k, ScalarNode) and isinstance(v, SequenceNode)]

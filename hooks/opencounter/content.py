@@ -13,6 +13,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from .errors import Problem
+from .fields import LANGUAGE_NAMES
 
 PLACEHOLDER = re.compile(r"\{\{\s*council\.name\s*\}\}")
 # The name of the sample council that ships in the repository.
@@ -62,7 +63,6 @@ def names_the_sample(problems: list[Problem]) -> list[Problem]:
 
 def _written_in(name: str) -> str:
     """The language a file's name says it is in ("about.cy.md": cy), or "" (about.md)."""
-    from .fields import LANGUAGE_NAMES
     parts = name.rsplit(".", 2)
     return parts[1] if len(parts) == 3 and parts[2] == "md" and parts[1] in LANGUAGE_NAMES else ""
 
@@ -97,7 +97,6 @@ def missing_translations(folder: Path, languages: tuple[str, ...], label: str = 
     """Hand-written pages with no version in one of the council's languages, as errors."""
     if len(languages) < 2 or not folder.is_dir():
         return []
-    from .fields import LANGUAGE_NAMES
     found = []
     for page, written in versions(folder, languages).items():
         for language in languages:
