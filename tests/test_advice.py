@@ -197,7 +197,9 @@ def test_under_github_actions_each_problem_is_also_an_annotation_on_its_line(tmp
     assert result.returncode == 1
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
     assert annotations[0].startswith("::error file=services.yaml,line=26,col=13,title=Error::'walkin' is not one")
-    assert "%0ADid you mean 'walk-in'?" in annotations[0]
+    # The pull request shows the annotation alone: what was found is in it, with the hint.
+    assert "%0AFound: 'walkin'%0A" in annotations[0]
+    assert "%0AHow to fix it: Did you mean 'walk-in'?" in annotations[0]
     plain = run_check(tmp_path)
     assert not [line for line in plain.stdout.splitlines() if line.startswith("::")]
 
