@@ -664,9 +664,11 @@ class Record(Kind):
         if owners:  # in its place, but a key this section does not have: indenting cannot mend it
             keys = list(self.fields)
             has = ", ".join(keys[:-1]) + " and " + keys[-1] if len(keys) > 1 else keys[0]
-            return (f"'{name}' does not belong in {self.noun}, which has {has} only "
-                    f"('{name}' is a key of {' or '.join(sorted({r.noun for r in owners})[:2])}). "
-                    + self.misplaced.get(name, "Delete the line, or say what it says in one of those keys."))
+            if name in self.misplaced:
+                return f"'{name}' does not belong in {self.noun}, which has {has} only. {self.misplaced[name]}"
+            return (f"'{name}' does not belong in {self.noun}, which has {has} only ('{name}' is a key of "
+                    f"{' or '.join(sorted({r.noun for r in owners})[:2])}). Delete the line, or say what it says "
+                    "in one of those keys.")
         return "Check the spelling. If the line is not needed, delete it."
 
     def within(self) -> set["Record"]:
