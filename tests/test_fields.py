@@ -63,3 +63,8 @@ def test_a_key_of_the_section_around_it_is_still_blamed_on_indenting(write_catal
     problem = _problem(write_catalogue, services)
     assert problem.hint == ("'postcode' is a key of an office, not of a closure. The line may be indented wrongly: "
                             "move it so that it lines up with the other keys of the section it belongs to.")
+
+
+def test_the_choice_for_both_is_not_offered_for_itself():
+    # Until a format offers the choice for both, typing it does not get itself as the hint.
+    assert "write 'walk-in-and-appointment'" not in ACCESS.hint("walk-in-and-appointment")

@@ -151,3 +151,10 @@ def test_words_that_are_not_hours_are_quoted_as_typed():
     with pytest.raises(HoursError) as caught:
         parse_day_hours("9am to Noonish")
     assert "'Noonish'" in caught.value.message
+
+
+def test_a_note_in_brackets_after_the_days_is_named_as_a_note():
+    with pytest.raises(HoursError) as caught:
+        parse_days("Monday to Friday (term time)")
+    assert caught.value.message == "The note in brackets, '(term time)', is not read: a line names days only."
+    assert caught.value.hint.startswith("Write 'Monday to Friday' alone")

@@ -249,7 +249,7 @@ class Choice(Text):
         if len(named) > 1:
             both = self.together.get(frozenset(named))
             listed = " and ".join(f"'{option}'" for option in named)
-            if both:
+            if both and both != "-".join(lowered.replace("_", " ").split()):
                 return f"'{text}' names {listed} together. When both are true, write '{both}'."
             return f"'{text}' names {listed}: a choice says one thing. Write the one that is true. {use}"
         if set(re.findall(r"[a-z]+", lowered)) & _NEGATIONS or re.search(r"\b(?:or|and|but)\b|[/&+]", lowered):

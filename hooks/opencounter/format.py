@@ -280,6 +280,15 @@ SERVICES_FILE = Record("services.yaml", (
     Field("accessibility", ACCESSIBILITY, doc="Open Counter addition: the accessibility statement's facts."),
 ))
 
+def _share_needs_target(raw: Raw, reader: Reader) -> None:
+    """A share is the share of contacts the target is for: without a target it says nothing."""
+    if "share" in raw and "target" not in raw.nodes:
+        reader.problem(raw.at("share"), raw.where + ("share",), "A share needs a target: the share of contacts "
+                       "that meets what?", expected="target: with the share, like 'target: 60 seconds'",
+                       found="share with no target",
+                       hint="Add 'target:' with the time, like 'target: 60 seconds', or remove the share.")
+
+
 STANDARD = Record("a standard", (
     Field("id", Id(), doc="Needed to publish performance against it."),
     Field("channel", Choice(STANDARD_CHANNELS, meant={word: "Did you mean 'in-person'? It is the channel for "
@@ -294,16 +303,7 @@ STANDARD = Record("a standard", (
           doc="Version 1.3: office ids, for a standard at these offices only. It is shown on the standards page "
               "(naming the offices), on those offices' pages and on the pages of services offered there."),
     Field("detail", Said(Markdown())),
-), check=lambda raw, reader: _share_needs_target(raw, reader))
-
-
-def _share_needs_target(raw: Raw, reader: Reader) -> None:
-    """A share is the share of contacts the target is for: without a target it says nothing."""
-    if "share" in raw and "target" not in raw.nodes:
-        reader.problem(raw.at("share"), raw.where + ("share",), "A share needs a target: the share of contacts "
-                       "that meets what?", expected="target: with the share, like 'target: 60 seconds'",
-                       found="share with no target",
-                       hint="Add 'target:' with the time, like 'target: 60 seconds', or remove the share.")
+), check=_share_needs_target)
 
 
 def _check_review(raw: Raw, reader: Reader) -> None:

@@ -71,6 +71,12 @@ class OpeningHours:
 
 def parse_days(key: str) -> tuple[int, ...] | str:
     """Read a day key: a day, a range, a list, or "bank holidays" (returned as the string "bank")."""
+    note = _NOTE.search(key)
+    if note:
+        days = _NOTE.sub(" ", key).strip()
+        raise HoursError(f"The note in brackets, '({note.group(1).strip()})', is not read: a line names days only.",
+                         hint=f"Write '{days}' alone, with its hours after the colon. Put the note in the "
+                              "description, or a notice while it lasts.")
     text = re.sub(r"\s+", " ", key.strip().lower().rstrip(":"))
     if text in _BANK_HOLIDAY_KEYS:
         return "bank"

@@ -309,14 +309,14 @@ class Catalogue:
     def standards_for(self, service: Service) -> tuple[Standard, ...]:
         """The council-wide standards for the ways in a service offers: each channel's own (a phone
         line's, not voicemail's), and visiting if it has an open office; and (format 1.3) every standard
-        for an office the service is offered at. The standards for every contact ("any") are on the
+        for an open office the service is offered at. The standards for every contact ("any") are on the
         standards page, one link away, not repeated on every service."""
         wanted = set()
         for channel in service.contact:
             wanted.add(channel.kind.standards[0])
         if service.open_offices:
             wanted.add("in-person")
-        return tuple(s for s in self.standards if s.shown_at(service.offices)
+        return tuple(s for s in self.standards if s.shown_at(service.open_offices)
                      and (s.channel in wanted or s.offices))
 
     def standards_about(self, *channels: str) -> tuple[Standard, ...]:
