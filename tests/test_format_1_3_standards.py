@@ -114,6 +114,8 @@ def test_a_review_date_that_has_passed_is_not_said_as_a_plan(catalogue):
     said = presenter("en").standards_dates(catalogue)
     assert said == "We agreed these standards in September 2019. We said we would review them by 31 March 2020."
     assert "will next review" not in said
+    assert presenter("cy").standards_dates(catalogue) == ("Fe wnaethon ni gytuno ar y safonau hyn ym mis Medi 2019. "
+                                                         "Fe ddywedon ni y bydden ni'n eu hadolygu erbyn 31 Mawrth 2020.")
     ahead = catalogue.__class__(**{**catalogue.__dict__, "next_review": Month(2027, 3)})
     assert presenter("en").standards_dates(ahead).endswith("We will next review them by March 2027.")
     # The last day of the month is still before the review has passed.
