@@ -197,7 +197,9 @@ def test_under_github_actions_each_problem_is_also_an_annotation_on_its_line(tmp
     assert result.returncode == 1
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
     assert annotations[0].startswith("::error file=services.yaml,line=26,col=13,title=Error::'walkin' is not one")
-    assert "%0ADid you mean 'walk-in'?" in annotations[0]
+    # The pull request shows the annotation alone: what was found is in it, with the hint.
+    assert "%0AFound: 'walkin'%0A" in annotations[0]
+    assert "%0AHow to fix it: Did you mean 'walk-in'?" in annotations[0]
     plain = run_check(tmp_path)
     assert not [line for line in plain.stdout.splitlines() if line.startswith("::")]
 
@@ -251,3 +253,18 @@ def test_a_list_with_an_item_missing_in_welsh_is_advised_but_keywords_may_differ
     keywords = services.replace("    keywords:\n      - en: ctax\n        cy: treth\n      - en: bill\n        cy: bil\n",
                                 "    keywords:\n      en: [ctax, bill, council tax]\n      cy: [treth]\n")
     assert keywords != services and advice(keywords) == []
+
+
+@pytest.mark.parametrize("review, advised", [("2020-03-31", True), ("2026-10", True), ("2026-11", False),
+                                             ("2027-03-31", False)])
+def test_a_review_date_that_has_passed_gets_advice(tmp_path, review, advised):
+    (tmp_path / "services.yaml").write_text(_service_with("Find out when we collect your bins."))
+    (tmp_path / "standards.yaml").write_text(f"adopted: 2019-04-01\nnext_review: {review}\n"
+                                             + (FIXTURES / "valid" / "standards.yaml").read_text())
+    catalogue = load_catalogue(tmp_path / "services.yaml", tmp_path / "standards.yaml", BUILD_DATE)
+    found = advise(tmp_path / "services.yaml", tmp_path / "standards.yaml", catalogue, AdviceSettings(), BUILD_DATE)
+    assert rules(found) == (["past-dates"] if advised else [])
+    if advised:
+        assert (found[0].file, found[0].line, found[0].where) == ("standards.yaml", 2, "next_review")
+        said = "31 March 2020" if review == "2020-03-31" else "October 2026"
+        assert found[0].message.startswith(f"The standards were due to be reviewed by {said}, which has passed.")

@@ -126,3 +126,35 @@ def test_a_line_open_overnight_runs_into_the_next_morning(written, printed):
 def test_an_out_of_hours_line_every_night_prints_in_govuk_style():
     hours = _hours(Monday_to_Friday="5pm to 9am", Weekends="24 hours")
     assert say.summary(hours)[0] == ("Monday to Friday", "5pm to 9am the next day")
+
+
+def test_a_note_in_brackets_is_named_as_a_note_and_the_separate_lines_are_offered():
+    from opencounter.hours import NoteInHours, lines_for_note
+    with pytest.raises(NoteInHours) as caught:
+        parse_day_hours("9:30am to 7pm (5pm on Fridays)")
+    assert caught.value.note == "5pm on Fridays" and caught.value.hours == "9:30am to 7pm"
+    assert "'(5pm on Fridays)'" in caught.value.message  # as typed, capital F
+    assert lines_for_note((0, 1, 2, 3, 4), "9:30am to 7pm", "5pm on Fridays") == \
+        [("Monday to Thursday", "9:30am to 7pm"), ("Friday", "9:30am to 5pm")]
+    assert lines_for_note((0, 1, 2, 3, 4), "9am to 5pm", "opens 10am on Wednesdays") == \
+        [("Monday and Tuesday", "9am to 5pm"), ("Wednesday", "10am to 5pm"), ("Thursday and Friday", "9am to 5pm")]
+    assert lines_for_note((0, 1, 2, 3, 4), "9am to 5pm", "closed for lunch") is None
+    # Every line offered can be read back.
+    for key, hours in lines_for_note((0, 1, 2, 3, 4), "9am to 5pm", "opens 10am on Wednesdays"):
+        parse_days(key), parse_day_hours(hours)
+
+
+def test_words_that_are_not_hours_are_quoted_as_typed():
+    with pytest.raises(HoursError) as caught:
+        parse_day_hours("9AM to 1PM and Lunch")
+    assert caught.value.message == "'Lunch' is not a range of hours."
+    with pytest.raises(HoursError) as caught:
+        parse_day_hours("9am to Noonish")
+    assert "'Noonish'" in caught.value.message
+
+
+def test_a_note_in_brackets_after_the_days_is_named_as_a_note():
+    with pytest.raises(HoursError) as caught:
+        parse_days("Monday to Friday (term time)")
+    assert caught.value.message == "The note in brackets, '(term time)', is not read: a line names days only."
+    assert caught.value.hint.startswith("Write 'Monday to Friday' alone")

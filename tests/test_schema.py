@@ -48,6 +48,8 @@ LOADER_ONLY = {
     "office-instead-of-itself": "a schema cannot compare an id with another field",
     "office-instead-closed-too": "a schema cannot follow references",
     "standards-dangling-measure": "a schema cannot follow references",
+    "standards-dangling-office": "a schema cannot follow references",
+    "standards-review-before-adopted": "a schema cannot compare two dates",
     "standards-count-for-a-standard": "a count is a valid result for a measure; a schema cannot tell which one is meant",
 }
 
@@ -250,3 +252,12 @@ def test_what_the_build_refuses_the_schemas_underline_too(tmp_path, services, st
     problems = [e for name in ("services", "standards")
                 for e in validator(f"{name}.schema.json").iter_errors(as_editor_reads(tmp_path / f"{name}.yaml"))]
     assert problems
+
+
+def test_the_format_1_3_standards_fields_are_in_the_schema(tmp_path):
+    from test_format_1_3_standards import STANDARDS
+    path = tmp_path / "standards.yaml"
+    path.write_text(STANDARDS)
+    assert not list(validator("standards.schema.json").iter_errors(as_editor_reads(path)))
+    path.write_text(STANDARDS.replace("target: 60 seconds", "target: 80% within 60 seconds"))
+    assert list(validator("standards.schema.json").iter_errors(as_editor_reads(path)))

@@ -139,3 +139,28 @@ def test_limits_that_keep_the_output_buildable():
     with pytest.raises(ValueProblem, match="at most 80 characters"):
         read_id("a" * 81)
     assert read_id("a" * 80) == "a" * 80
+
+
+def test_a_month_is_read_where_format_1_3_allows_one():
+    from opencounter.values import Month, first_day, last_day, read_date_or_month
+    assert read_date_or_month("2024-09") == Month(2024, 9)
+    assert read_date_or_month("2024-09-15") == date(2024, 9, 15)
+    assert (first_day(Month(2024, 2)), last_day(Month(2024, 2))) == (date(2024, 2, 1), date(2024, 2, 29))
+    assert last_day(Month(2024, 12)) == date(2024, 12, 31)
+    with pytest.raises(ValueProblem, match="no month 13"):
+        read_date_or_month("2024-13")
+    # Where a day is needed, a month is named as a month, not as a broken date.
+    with pytest.raises(ValueProblem, match="This is a month: here a full date is needed"):
+        read_date("2024-09")
+
+
+def test_same_day_targets_and_a_share_written_into_the_target():
+    assert read_target("Same Day") == "same day"
+    assert read_target("same  working day") == "same working day"
+    with pytest.raises(ValueProblem) as caught:
+        read_target("80% within 60 seconds")
+    assert caught.value.message == "This target has a share in it (80%): the share goes on a line of its own."
+    assert "'share: 80%'" in caught.value.hint and "'target: 60 seconds'" in caught.value.hint
+    with pytest.raises(ValueProblem) as caught:
+        read_target("90 per cent of emails in 2 working days")
+    assert "'share: 90%'" in caught.value.hint and "'target: 2 working days'" in caught.value.hint

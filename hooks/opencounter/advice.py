@@ -19,6 +19,7 @@ from .fields import LANGUAGE_NAMES, ListOf, Localised, Markdown, Record, Text
 from .loading import catalogue_languages
 from .format import SERVICES_FILE, STANDARDS_FILE
 from .models import Catalogue
+from .values import Month, last_day
 from .yamlfile import MappingNode, Node, ScalarNode, SequenceNode, position, read_yaml
 
 RULES = {
@@ -29,7 +30,8 @@ RULES = {
     "jargon": "abbreviations and jargon that the glossary does not explain",
     "digital-by-choice": "services that can only be used online",
     "review-date": "services not reviewed within the limit",
-    "past-dates": "closures and notices whose dates have passed, and notices about a day that has passed",
+    "past-dates": "closures and notices whose dates have passed, notices about a day that has passed, and a "
+                  "standards review date that has passed",
     "other-council": "hand-written pages in content/ that name a council other than the one in services.yaml",
     "leaflet-characters": "characters the leaflet fonts cannot print, which leaflets leave out",
     "bank-holidays": "lines and offices open every day that close on bank holidays only by default",
@@ -113,6 +115,8 @@ def advise(services_path: Path, standards_path: Path, catalogue: Catalogue | Non
         advisor.uneven_lists(root, ())
         if record is SERVICES_FILE and catalogue is not None:
             advisor.services(root, catalogue)
+        if record is STANDARDS_FILE and catalogue is not None:
+            advisor.standards(root, catalogue)
     return sorted((p for p in found if p.rule not in settings.off), key=lambda p: p.sort_key)
 
 
@@ -273,6 +277,22 @@ class _Advisor:
     def _explained(self, term: str) -> bool:
         term = term.lower()
         return any(term == g or f"({term})" in g or re.search(rf"\b{re.escape(term)}\b", g) for g in self.glossary)
+
+    def standards(self, root: MappingNode, catalogue: Catalogue) -> None:
+        """A review date that has passed: the page no longer says "We will next review them by" a past day."""
+        review = catalogue.next_review
+        if review is None or not last_day(review) < self.today:
+            return
+        key, node = next(((k, v) for k, v in root.value if k.value == "next_review"), (None, None))
+        if node is None:
+            return
+        said = MONTHS[review.month - 1] + f" {review.year}" if isinstance(review, Month) \
+            else f"{review.day} {MONTHS[review.month - 1]} {review.year}"
+        self.add("past-dates", node, ("next_review",),
+                 f"The standards were due to be reviewed by {said}, which has passed. The page now says only "
+                 f"\"We said we would review them by {said}.\"",
+                 "Review the standards, then update 'next_review' to the date of the next review (and "
+                 "'adopted', if they were agreed again).", key)
 
     def services(self, root: MappingNode, catalogue: Catalogue) -> None:
         sections = {key.value: value for key, value in root.value}

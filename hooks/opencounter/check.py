@@ -89,7 +89,10 @@ def github_annotation(problem) -> str:
 
     kind = "warning" if problem.severity == "advice" else "error"
     title = f"Advice ({problem.rule})" if problem.severity == "advice" else "Error"
-    message = problem.message + (f"\n{problem.hint}" if problem.hint else "")
+    # The pull request shows this alone, not the block printed above: what was found is part of the message.
+    message = problem.message + "".join(f"\n{label}: {text}" for label, text in (
+        ("Where", problem.where), ("Expected", problem.expected), ("Found", problem.found),
+        ("How to fix it", problem.hint)) if text)
     return (f"::{kind} file={prop(problem.file)},line={problem.line},col={problem.column},"
             f"title={prop(title)}::{data(message)}")
 

@@ -8,13 +8,14 @@ Reading never stops at the first problem: every kind records what is wrong in th
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from . import hours as hours_module
 from .errors import Problem, found_text
-from .values import (ValueProblem, read_date, read_email, read_figure, read_id, read_percent, read_phone, read_postcode,
+from .values import (ValueProblem, read_date, read_date_or_month, read_email, read_figure, read_id, read_percent, read_phone, read_postcode,
                      read_target, read_url, read_working_days)
 from .yamlfile import MappingNode, Node, ScalarNode, SequenceNode, is_empty, position
 
@@ -41,6 +42,7 @@ class Reader:
     label: str
     problems: list[Problem] = field(default_factory=list)
     languages: tuple[str, ...] = ("en",)
+    sections: list = field(default_factory=list)  # the records being read, outermost first
 
     def problem(self, node: Node, where: tuple[str, ...], message: str, *, expected: str = "",
                 found: str = "", hint: str = "") -> None:
@@ -146,6 +148,12 @@ def Date() -> Checked:
     return Checked("a date written year-month-day, like 2026-12-24", read_date, "date")
 
 
+def DateOrMonth() -> Checked:
+    """Format 1.3: a date, or a month (2024-09) where the council's own document gives only the month."""
+    return Checked("a date written year-month-day, like 2026-12-24, or a month written year-month, like 2024-09",
+                   read_date_or_month, "date-or-month")
+
+
 def Url(https_only: bool = False) -> Checked:
     return Checked("a web address starting https://", lambda text: read_url(text, https_only),
                    "https-url" if https_only else "url")
@@ -201,12 +209,21 @@ class Number(Text):
 
 
 class Choice(Text):
-    """One word from a fixed list. Case, spaces and underscores are forgiven."""
+    """One word from a fixed list. Case, spaces and underscores are forgiven.
 
-    def __init__(self, options: tuple[str, ...], default: str | None = None):
+    A hint never offers a choice that says something else than the officer wrote: "Did you mean"
+    only for a slip of typing, never for a word of a phrase ("walk-in or appointment" is not
+    "appointment"). `together` names the choice that says two others at once; `meant` gives the
+    hint for a word that is not a choice here but has a place elsewhere ("face-to-face" is an office).
+    """
+
+    def __init__(self, options: tuple[str, ...], default: str | None = None,
+                 together: dict[frozenset[str], str] | None = None, meant: dict[str, str] | None = None):
         super().__init__("one of " + ", ".join(options))
         self.options = options
         self.default = default
+        self.together = together or {}
+        self.meant = meant or {}
 
     def read(self, node, reader, where):
         text = super().read(node, reader, where)
@@ -215,11 +232,40 @@ class Choice(Text):
         value = "-".join(text.lower().replace("_", " ").split())
         if value in self.options:
             return value
-        close = difflib.get_close_matches(value, self.options, n=1, cutoff=0.5)
         reader.problem(node, where, f"'{text}' is not one of the choices for '{where[-1]}'.",
-                       expected=self.expected, found=found_text(text),
-                       hint=f"Did you mean '{close[0]}'?" if close else f"Use one of: {', '.join(self.options)}.")
+                       expected=self.expected, found=found_text(text), hint=self.hint(text))
         return INVALID
+
+    def hint(self, text: str) -> str:
+        """What to write instead of `text`, never a choice that changes what it says."""
+        lowered = text.lower()
+        compact = _compact(lowered)
+        for word, advice in self.meant.items():
+            if compact == _compact(word):
+                return advice
+        named = [option for option in self.options
+                 if re.search(r"(?<![a-z])" + r"[-_\s]*".join(map(re.escape, option.split("-"))) + r"(?![a-z])", lowered)]
+        use = f"Use one of: {', '.join(self.options)}."
+        if len(named) > 1:
+            both = self.together.get(frozenset(named))
+            listed = " and ".join(f"'{option}'" for option in named)
+            if both and both != "-".join(lowered.replace("_", " ").split()):
+                return f"'{text}' names {listed} together. When both are true, write '{both}'."
+            return f"'{text}' names {listed}: a choice says one thing. Write the one that is true. {use}"
+        if set(re.findall(r"[a-z]+", lowered)) & _NEGATIONS or re.search(r"\b(?:or|and|but)\b|[/&+]", lowered):
+            return use  # "not walk-in", "phone or email": a phrase, whose nearest choice would say less or else
+        close = difflib.get_close_matches("-".join(lowered.replace("_", " ").split()), self.options, n=1, cutoff=0.5)
+        # A slip of typing ("walkin", "apointment"), not a word picked out of a longer phrase.
+        if close and difflib.SequenceMatcher(None, compact, _compact(close[0])).ratio() >= 0.7:
+            return f"Did you mean '{close[0]}'?"
+        return use
+
+
+_NEGATIONS = {"no", "not", "never", "without", "except", "non", "nor"}
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
 class LanguageCode(Choice):
@@ -409,11 +455,26 @@ class OpeningHoursKind(Map):
                 continue
             try:
                 read_entries.append((days, hours_module.parse_day_hours(value.value, bank_holiday=days == "bank")))
+            except hours_module.NoteInHours as problem:
+                reader.problem(value, here, problem.message, expected="hours like 9am to 5pm, with no notes",
+                               found=found_text(value.value, limit=120), hint=_note_hint(key.value, days, problem))
+                ok = False
             except hours_module.HoursError as problem:
                 reader.problem(value, here, problem.message, expected="hours like 9am to 5pm, 9am to 1pm and 2pm to 5pm, closed, 24 hours or by appointment",
                                found=found_text(value.value), hint=problem.hint)
                 ok = False
         return hours_module.build_opening_hours(read_entries) if ok else INVALID
+
+
+def _note_hint(key: str, days, problem) -> str:
+    """How to write hours that a note in brackets changes: the separate lines, in the officer's words."""
+    lines = hours_module.lines_for_note(days, problem.hours, problem.note) if days != "bank" else None
+    if lines:
+        written = " and ".join(f"'{day}: {hours}'" for day, hours in lines)
+        return (f"Give the days with other hours a line of their own, instead of '{key}': {written}, "
+                "each on its own line.")
+    return (f"Write '{key}: {problem.hours}' without the note. If some days have other hours, give them a line "
+            "of their own, like 'Friday: 9am to 5pm'. Put anything else in the description or a notice.")
 
 
 @dataclass(frozen=True)
@@ -580,23 +641,55 @@ class Record(Kind):
     # Every record made, so that a key in the wrong place can be told where it belongs.
     known: list["Record"] = []
 
-    def __init__(self, noun: str, fields: tuple[Field, ...], check: Callable[[Raw, Reader], None] | None = None):
+    def __init__(self, noun: str, fields: tuple[Field, ...], check: Callable[[Raw, Reader], None] | None = None,
+                 misplaced: dict[str, str] | None = None):
         self.noun = noun
         self.expected = noun
         self.fields = {f.name: f for f in fields}
         self.check = check
+        self.misplaced = misplaced or {}  # what to do with a key of another section written here
         Record.known.append(self)
 
-    def _unknown_key_hint(self, name: str) -> str:
+    def _unknown_key_hint(self, name: str, enclosing: tuple["Record", ...] = ()) -> str:
         close = difflib.get_close_matches(name, list(self.fields), n=1, cutoff=0.6)
         if close:
             return f"Did you mean '{close[0]}'?"
-        owners = sorted({r.noun for r in Record.known if name in r.fields and r.noun != self.noun})
-        if owners:
-            # Most often the line is right but indented to the wrong level: moving it keeps the officer's work.
-            return (f"'{name}' is a key of {' or '.join(owners[:2])}, not of {self.noun}. The line may be indented "
+        owners = [r for r in Record.known if name in r.fields and r.noun != self.noun]
+        # A key of a section around this one, or inside it: the line is right but indented to the wrong
+        # level, and moving it keeps the officer's work.
+        nearby = sorted({r.noun for r in owners if r in enclosing or r in self.within()})
+        if nearby:
+            return (f"'{name}' is a key of {' or '.join(nearby[:2])}, not of {self.noun}. The line may be indented "
                     "wrongly: move it so that it lines up with the other keys of the section it belongs to.")
+        if owners:  # in its place, but a key this section does not have: indenting cannot mend it
+            keys = list(self.fields)
+            has = ", ".join(keys[:-1]) + " and " + keys[-1] if len(keys) > 1 else keys[0]
+            if name in self.misplaced:
+                return f"'{name}' does not belong in {self.noun}, which has {has} only. {self.misplaced[name]}"
+            return (f"'{name}' does not belong in {self.noun}, which has {has} only ('{name}' is a key of "
+                    f"{' or '.join(sorted({r.noun for r in owners})[:2])}). Delete the line, or say what it says "
+                    "in one of those keys.")
         return "Check the spelling. If the line is not needed, delete it."
+
+    def within(self) -> set["Record"]:
+        """Every record that can be written inside this one, at any depth."""
+        found: set[Record] = set()
+        stack: list[Kind] = [f.kind for f in self.fields.values()]
+        while stack:
+            kind = stack.pop()
+            for inner in (getattr(kind, "item", None), getattr(kind, "inner", None), getattr(kind, "inline", None)):
+                if isinstance(inner, Kind):
+                    stack.append(inner)
+            if isinstance(kind, Record) and kind not in found:
+                found.add(kind)
+                stack.extend(f.kind for f in kind.fields.values())
+        return found
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __eq__(self, other) -> bool:
+        return self is other
 
     def read(self, node, reader, where):
         if not isinstance(node, MappingNode):
@@ -606,6 +699,13 @@ class Record(Kind):
                            found=shape_of(node),
                            hint="Indent the keys under this line, each as 'key: value'.")
             return INVALID
+        reader.sections.append(self)
+        try:
+            return self._read(node, reader, where)
+        finally:
+            reader.sections.pop()
+
+    def _read(self, node, reader, where):
         raw = Raw(node, where)
         ok = True
         for key, value in node.value:
@@ -616,7 +716,7 @@ class Record(Kind):
             if name not in self.fields:
                 reader.problem(key, where + (name,), f"'{name}' is not a key that {self.noun} can have.",
                                expected="one of " + ", ".join(self.fields), found=found_text(name),
-                               hint=self._unknown_key_hint(name))
+                               hint=self._unknown_key_hint(name, tuple(reader.sections[:-1])))
                 ok = False
                 continue
             raw.nodes[name] = value

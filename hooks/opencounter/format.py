@@ -1,4 +1,4 @@
-"""The catalogue format (version 1.2) as one table: every record, every field, what it takes.
+"""The catalogue format (version 1.3) as one table: every record, every field, what it takes.
 
 A field shown as words is `Said`: in a catalogue in two languages, it is written once per language.
 
@@ -9,16 +9,24 @@ fields marked "Open Counter addition" are optional extras documented in docs/edi
 from __future__ import annotations
 
 from .channels import CHANNEL_TYPES, STANDARD_CHANNELS
-from .fields import (LANGUAGE_NAMES, Choice, Date, Email, Field, Figure, Id, LanguageCode, Lines, ListOf, Localised,
+from .fields import (LANGUAGE_NAMES, Choice, Date, DateOrMonth, Email, Field, Figure, Id, LanguageCode, Lines, ListOf, Localised,
                      Markdown, Number, OpeningHoursKind, Percent, Phone, Postcode, Raw, Reader, Record, Ref, Target, Text, Translations,
                      Url, WorkingDays, Words)
 from .values import Figure as FigureValue
-from .values import ValueProblem, read_email, read_percent, read_phone, read_target
+from .values import ValueProblem, first_day, last_day, read_email, read_percent, read_phone, read_target
 from .yamlfile import MappingNode, ScalarNode, is_empty
 
 NATIONS = ("england", "wales", "scotland", "northern-ireland")
 ACCESS = ("walk-in", "appointment", "closed")
 LANGUAGES = tuple(LANGUAGE_NAMES)
+# "walk-in or appointment" names two choices: the hint offers the one that says both (format 1.3), never one of them.
+ACCESS_TOGETHER = {frozenset({"walk-in", "appointment"}): "walk-in-and-appointment"}
+# Words for help in person, written as a channel type: in this format a place people visit is an office.
+IN_PERSON = ("In-person help is an office, not a channel: add the place under 'offices:' in services.yaml, with its "
+             "address, postcode, access and opening hours, and list its id under 'offices:' of the services "
+             "people can get there.")
+IN_PERSON_WORDS = {word: IN_PERSON for word in ("face-to-face", "face to face", "in-person", "in person", "visit",
+                                               "walk-in", "office", "counter", "reception", "drop-in")}
 
 
 def Said(kind=None):
@@ -108,7 +116,7 @@ def _check_channel(raw: Raw, reader: Reader) -> None:
 
 CHANNEL_FIELDS = {f.name: f for f in (
     Field("id", Id(), doc="A short name other parts of the file use to point at this channel."),
-    Field("type", Choice(tuple(CHANNEL_TYPES)), required=True, doc="What kind of channel this is."),
+    Field("type", Choice(tuple(CHANNEL_TYPES), meant=IN_PERSON_WORDS), required=True, doc="What kind of channel this is."),
     Field("name", Said(), doc="What the channel is called, like 'Customer services'."),
     Field("number", Text("a UK phone number, like 01632 960000"),
           doc="For phone, sms, text-relay and video-relay. Text relay numbers start with 18001. "
@@ -199,7 +207,7 @@ OFFICE = Record("an office", (
     Field("name", Said(), required=True),
     Field("address", SaidItems(Lines()), required=True, doc="The address lines, without the postcode."),
     Field("postcode", Postcode(), required=True),
-    Field("access", Choice(ACCESS), required=True, doc="walk-in, appointment (only), or closed."),
+    Field("access", Choice(ACCESS, together=ACCESS_TOGETHER), required=True, doc="walk-in, appointment (only), or closed."),
     Field("instead", ListOf(Ref("an office"), single=True),
           doc="Version 1.1: where to go while this office is closed (office ids)."),
     Field("opening_hours", OpeningHoursKind()),
@@ -217,10 +225,14 @@ ONLINE_ACTION = Record("an online link", (
     Field("url", SameOrSaid(Url()), required=True),
 ))
 
+_COUNCIL_WIDE = ("A service's own standard is for the service, however people contact you about it. A promise about "
+                 "one way of contacting you goes under 'standards:' in standards.yaml, with its channel.")
+
 SERVICE_PROMISE = Record("a service standard", (
     Field("promise", Said(), required=True),
     Field("target", ServiceTarget(), doc="A target like 10 working days, or any words."),
-))
+), misplaced={"channel": "Delete the line. " + _COUNCIL_WIDE, "offices": "Delete the line. " + _COUNCIL_WIDE,
+              "share": "Write the share in the promise or the target, like 'target: 80% within 10 working days'."})
 
 SERVICE = Record("a service", (
     Field("id", Id(), required=True),
@@ -268,13 +280,40 @@ SERVICES_FILE = Record("services.yaml", (
     Field("accessibility", ACCESSIBILITY, doc="Open Counter addition: the accessibility statement's facts."),
 ))
 
+def _share_needs_target(raw: Raw, reader: Reader) -> None:
+    """A share is the share of contacts the target is for: without a target it says nothing."""
+    if "share" in raw and "target" not in raw.nodes:
+        reader.problem(raw.at("share"), raw.where + ("share",), "A share needs a target: the share of contacts "
+                       "that meets what?", expected="target: with the share, like 'target: 60 seconds'",
+                       found="share with no target",
+                       hint="Add 'target:' with the time, like 'target: 60 seconds', or remove the share.")
+
+
 STANDARD = Record("a standard", (
     Field("id", Id(), doc="Needed to publish performance against it."),
-    Field("channel", Choice(STANDARD_CHANNELS), doc="The way of contacting us it is about (any if left out)."),
+    Field("channel", Choice(STANDARD_CHANNELS, meant={word: "Did you mean 'in-person'? It is the channel for "
+                                                         "help at an office." for word in ("face-to-face", "face to face",
+                                                                                           "visit", "office", "walk-in")}),
+          doc="The way of contacting us it is about (any if left out)."),
     Field("promise", Said(), required=True),
     Field("target", Target()),
+    Field("share", Percent(), doc="Version 1.3: the share of contacts the target is for, like 80%: "
+                                  "printed with the target, as in '80% of calls within 60 seconds'."),
+    Field("offices", ListOf(Ref("an office"), single=True),
+          doc="Version 1.3: office ids, for a standard at these offices only. It is shown on the standards page "
+              "(naming the offices), on those offices' pages and on the pages of services offered there."),
     Field("detail", Said(Markdown())),
-))
+), check=_share_needs_target)
+
+
+def _check_review(raw: Raw, reader: Reader) -> None:
+    """The standards are reviewed after they were agreed: a review date before `adopted` is a slip."""
+    if "adopted" in raw and "next_review" in raw and last_day(raw["next_review"]) < first_day(raw["adopted"]):
+        reader.problem(raw.at("next_review"), ("next_review",), "The next review is before the standards were agreed.",
+                       expected="'next_review' on or after 'adopted'",
+                       found=f"adopted: {raw['adopted'].isoformat()}, next_review: {raw['next_review'].isoformat()}",
+                       hint="Check the years. 'next_review' is when you will next review the standards, so it "
+                            "comes after 'adopted'.")
 
 def _check_result(raw: Raw, reader: Reader) -> None:
     """A result is for a standard or for a measure, not both; a standard's result is a percentage."""
@@ -329,8 +368,10 @@ GLOSSARY_TERM = Record("a glossary term", (
 STANDARDS_FILE = Record("standards.yaml", (
     Field("title", Said(), doc="Version 1.1: the title of the standards page and leaflet "
                                "(\"Our customer service standards\" if left out)."),
-    Field("adopted", Date(), doc="Version 1.1: when the standards were agreed."),
-    Field("next_review", Date(), doc="Version 1.1: when they will next be reviewed."),
+    Field("adopted", DateOrMonth(), doc="Version 1.1: when the standards were agreed. Version 1.3: a month "
+                                        "(2024-09) when only the month is known."),
+    Field("next_review", DateOrMonth(), doc="Version 1.1: when they will next be reviewed: a date, or (1.3) a month. "
+                                            "On or after 'adopted'."),
     Field("introduction", Said(Markdown())),
     Field("promises", SaidItems(ListOf(Text("a promise"), min_items=1, single=True)), required=True),
     Field("standards", ListOf(STANDARD), required=True),
@@ -339,4 +380,4 @@ STANDARDS_FILE = Record("standards.yaml", (
     Field("measures", ListOf(MEASURE), doc="Version 1.1: published figures that are not a standard's target."),
     Field("performance", ListOf(RESULT)),
     Field("glossary", ListOf(GLOSSARY_TERM)),
-))
+), check=_check_review)

@@ -71,6 +71,12 @@ class OpeningHours:
 
 def parse_days(key: str) -> tuple[int, ...] | str:
     """Read a day key: a day, a range, a list, or "bank holidays" (returned as the string "bank")."""
+    note = _NOTE.search(key)
+    if note:
+        days = _NOTE.sub(" ", key).strip()
+        raise HoursError(f"The note in brackets, '({note.group(1).strip()})', is not read: a line names days only.",
+                         hint=f"Write '{days}' alone, with its hours after the colon. Put the note in the "
+                              "description, or a notice while it lasts.")
     text = re.sub(r"\s+", " ", key.strip().lower().rstrip(":"))
     if text in _BANK_HOLIDAY_KEYS:
         return "bank"
@@ -134,9 +140,31 @@ def parse_time(text: str, is_end: bool = False) -> int:
     return 1440 if result == 0 and is_end else result
 
 
+class NoteInHours(HoursError):
+    """Hours with a note in brackets ("9:30am to 7pm (5pm on Fridays)"): notes are not read.
+
+    `hours` is the text without the note, `note` the note as typed (without its brackets)."""
+
+    def __init__(self, hours: str, note: str):
+        super().__init__(f"The note in brackets, '({note})', is not read: opening hours give times only.",
+                         hint="Give days with other hours a line of their own, like 'Friday: 9am to 5pm'. "
+                              "Put anything else in the description.")
+        self.hours = hours
+        self.note = note
+
+
+_NOTE = re.compile(r"\s*\(([^()]*)\)\s*")
+
+
 def parse_day_hours(value: str, bank_holiday: bool = False) -> DayHours:
-    """Read one value: "9am to 5pm", "9am to 12:30pm and 1:30pm to 4pm", "closed", ..."""
-    text = re.sub(r"\s+", " ", value.strip().lower()).rstrip(".")
+    """Read one value: "9am to 5pm", "9am to 12:30pm and 1:30pm to 4pm", "closed", ...
+
+    Messages quote the officer's words as typed (in their own case)."""
+    note = _NOTE.search(value)
+    if note:
+        raise NoteInHours(_NOTE.sub(" ", value).strip(), note.group(1).strip())
+    typed = re.sub(r"\s+", " ", value.strip()).rstrip(".")
+    text = typed.lower()
     if text in ("closed", "shut", "not open"):
         return DayHours(CLOSED)
     if text in ("24 hours", "open 24 hours", "24 hours a day", "24/7", "all day"):
@@ -149,16 +177,17 @@ def parse_day_hours(value: str, bank_holiday: bool = False) -> DayHours:
         raise HoursError(f"'{value.strip()}' only fits bank holidays.",
                          hint="Give the hours for this day, like 9am to 5pm, or write closed.")
     ranges = []
-    for part in re.split(r"\s*(?:\band\b|,|;|&)\s*", text):
+    for part in re.split(r"\s*(?:\band\b|,|;|&)\s*", typed, flags=re.I):
         if not part:
             continue
-        pieces = _RANGE_SPLIT.split(part)
+        pieces = _RANGE_SPLIT.split(part.lower())
         if len(pieces) != 2 or not all(pieces):
             raise HoursError(
                 f"'{part}' is not a range of hours.",
                 hint="Write an opening and a closing time joined by 'to', like 9am to 5pm. "
                      "Join several ranges with 'and'. You can also write closed, 24 hours or by appointment.")
-        start, end = parse_time(pieces[0]), parse_time(pieces[1], is_end=True)
+        typed_pieces = re.split(_RANGE_SPLIT.pattern, part, flags=re.I)
+        start, end = parse_time(typed_pieces[0]), parse_time(typed_pieces[1], is_end=True)
         # From the afternoon or evening to the morning is a line open overnight ("5pm to 9am"): it runs
         # into the next day. From a morning to an earlier morning is a slip of am and pm.
         overnight = end < start and start >= MIDDAY and end <= MIDDAY
@@ -178,6 +207,51 @@ def parse_day_hours(value: str, bank_holiday: bool = False) -> DayHours:
     if ranges == [(0, 1440)]:
         return DayHours(ALL_DAY)
     return DayHours(OPEN, tuple(ranges))
+
+
+def day_runs(days: tuple[int, ...]) -> list[str]:
+    """Days as opening hours keys, one for each run of days in a row: ["Monday and Tuesday", "Thursday to Friday"]."""
+    runs: list[list[int]] = []
+    for day in sorted(days):
+        if runs and runs[-1][-1] == day - 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return [DAY_NAMES[r[0]] if len(r) == 1 else f"{DAY_NAMES[r[0]]} and {DAY_NAMES[r[1]]}" if len(r) == 2
+            else f"{DAY_NAMES[r[0]]} to {DAY_NAMES[r[-1]]}" for r in runs]
+
+
+_NOTE_DAY = re.compile(r"\b(" + "|".join(sorted(_DAY_WORDS, key=len, reverse=True)) + r")s?\b", re.I)
+_NOTE_TIME = re.compile(r"\b(midday|noon|midnight|\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?|\d{1,2}[:.]\d{2})\b", re.I)
+
+
+def lines_for_note(days: tuple[int, ...], hours: str, note: str) -> list[tuple[str, str]] | None:
+    """The separate lines a note such as "5pm on Fridays" stands for, in the officer's own words:
+    [("Monday to Thursday", "9:30am to 7pm"), ("Friday", "9:30am to 5pm")]; None when the note says
+    something else (a closing time for some of the days is what it can read)."""
+    times = _NOTE_TIME.findall(note)
+    named = {_DAY_WORDS[m.lower()] for m in _NOTE_DAY.findall(note)}
+    pieces = re.split(_RANGE_SPLIT.pattern, hours.strip(), flags=re.I)
+    if len(times) != 1 or not named or not named < set(days) or len(pieces) != 2:
+        return None
+    try:
+        start, end, changed = parse_time(pieces[0]), parse_time(pieces[1], True), parse_time(times[0], True)
+    except HoursError:
+        return None
+    opens = re.search(r"\b(open|opens|opening|from|start|starts)\b", note, re.I)
+    if opens:
+        other = f"{times[0].strip()} to {pieces[1].strip()}"
+        valid = changed < end
+    else:
+        other = f"{pieces[0].strip()} to {times[0].strip()}"
+        valid = start < changed
+    if not valid:
+        return None
+    out: list[tuple[int, str, str]] = []
+    for group, text in ((tuple(d for d in days if d not in named), hours.strip()), (tuple(sorted(named)), other)):
+        for key in day_runs(group):
+            out.append((_DAY_WORDS[key.split()[0].lower()], key, text))
+    return [(key, text) for _, key, text in sorted(out)]
 
 
 def build_opening_hours(entries: list[tuple[tuple[int, ...] | str, DayHours]]) -> OpeningHours:

@@ -185,7 +185,7 @@ class LeafletWriter:
         out = []
         own = [c.kind.standards[0] for c in channels]
         for standard_channel in dict.fromkeys(own):
-            promised = [self._standard_text(s) for s in self.catalogue.standards if s.channel == standard_channel]
+            promised = [self._standard_text(s) for s in self.catalogue.standards_about(standard_channel)]
             if promised:
                 label = self.w("leaflet.contact.promise", heading=self.say.standard_headings[standard_channel])
                 out.append(keep([paragraph(bold(label)), bullets(promised[:1])]))
@@ -193,9 +193,11 @@ class LeafletWriter:
                     out.append(bullets(promised[1:]))
         return out
 
-    def _standard_text(self, standard) -> str:
+    def _standard_text(self, standard, at_offices: bool = True) -> str:
         target = self.say.target_to_show(standard)
-        return f"{standard.promise} {self.w('leaflet.target', target=target)}" if target else standard.promise
+        text = f"{standard.promise} {self.w('leaflet.target', target=target)}" if target else standard.promise
+        at = self.say.at_offices(standard) if at_offices else ""
+        return f"{text} {at}" if at else text
 
     def _visit(self, office: Office) -> Any:
         w = self.w
@@ -234,13 +236,9 @@ class LeafletWriter:
     def _standards(self, plan: LeafletPlan) -> list[Block]:
         w, catalogue = self.w, self.catalogue
         out: list[Block] = []
-        dates = []
-        if catalogue.adopted:
-            dates.append(w("standards.adopted", date=self.say.date(catalogue.adopted)))
-        if catalogue.next_review:
-            dates.append(w("standards.next_review", date=self.say.date(catalogue.next_review)))
+        dates = self.say.standards_dates(catalogue)
         if dates:
-            out.append(paragraph(" ".join(dates)))
+            out.append(paragraph(dates))
         out += [heading(2, w("standards.promises")), paragraph(w("standards.promises_lede"), "label"),
                 bullets([_text(p) for p in catalogue.promises])]
         for channel, heading_text in self.say.standard_headings.items():
@@ -252,7 +250,8 @@ class LeafletWriter:
                 target = self.say.target_to_show(standard)
                 first = paragraph([_text(standard.promise), " ", bold(w("leaflet.target", target=target))] if target
                                   else _text(standard.promise))
-                items.append([first, *markdown_blocks(standard.detail)])
+                at = [paragraph(self.say.at_offices(standard))] if standard.offices else []
+                items.append([first, *at, *markdown_blocks(standard.detail)])
             out += [heading(2, heading_text), bullets(items)]
         if catalogue.ask_of_you:
             out += [heading(2, w("standards.ask_of_you")), bullets([_text(a) for a in catalogue.ask_of_you])]
@@ -419,6 +418,9 @@ class LeafletWriter:
             out += [heading(2, w("office.opening_hours")),
                     table([w("hours.day"), w("hours.hours")], rows, [{"fr": 1}, {"fr": 1.3}], row_heads=True)]
         out += self._closures(office, 2)
+        promised = [self._standard_text(s, at_offices=False) for s in catalogue.standards_at(office)]
+        if promised:
+            out += [heading(2, w("office.standards")), bullets(promised)]
         if office.facilities:
             out += [heading(2, w("office.facilities")),
                     bullets([f[:1].upper() + f[1:] for f in office.facilities], columns=2)]

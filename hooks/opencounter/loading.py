@@ -40,7 +40,8 @@ def load_catalogue(services_path: Path, standards_path: Path, build_date: date,
         _resolve_services(services, services_reader)
     if standards is not None:
         _check_unique(standards, standards_reader, ("standards", "measures"))
-        _resolve_standards(standards, standards_reader)
+        _resolve_standards(standards, standards_reader,
+                           _ids_as_written(services, "offices") if services is not None else None)
     problems = services_reader.problems + standards_reader.problems
     if problems or services is None or standards is None:
         raise CatalogueError(problems)
@@ -196,8 +197,13 @@ def _resolve_services(raw: Raw, reader: Reader) -> None:
             _resolve(reference, targets, reader, "office, service or category", "offices, services or categories")
 
 
-def _resolve_standards(raw: Raw, reader: Reader) -> None:
+def _resolve_standards(raw: Raw, reader: Reader, offices: list[str] | None) -> None:
+    """References in standards.yaml: results to standards and measures, standards to offices in services.yaml
+    (not checked when services.yaml could not be read: its own problems come first)."""
     standards, measures = _ids_as_written(raw, "standards"), _ids_as_written(raw, "measures")
+    for standard in raw.get("standards", []):
+        for office in standard.get("offices", []) if offices is not None else []:
+            _resolve(office, offices, reader, "office", "offices in services.yaml")
     for result in raw.get("performance", []):
         if "standard" in result:
             _resolve(result["standard"], standards, reader, "standard", "standards")
@@ -256,7 +262,8 @@ def _build(services: Raw, standards: Raw, build_date: date, language: str, langu
     notices = tuple(Notice(n["text"], n.get("from"), n.get("until"), n.get("level", "info"),
                            tuple(r.id for r in n.get("on", []))) for n in services.get("notices", []))
     standard_list = [Standard(s.get("id", ""), s.get("channel", "any"), s["promise"], s.get("target", ""),
-                              s.get("detail", "")) for s in standards["standards"]]
+                              s.get("detail", ""), s.get("share"), tuple(offices[o.id] for o in s.get("offices", [])))
+                     for s in standards["standards"]]
     by_id = {s.id: s for s in standard_list if s.id}
     measures = {m["id"]: Measure(m["id"], m["name"], m.get("description", "")) for m in standards.get("measures", [])}
     feedback_raw = standards.get("feedback")

@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Iterable
 
 from .channels import CHANNEL_TYPES, ChannelType
 from .hours import OpeningHours
-from .values import Figure, PhoneNumber
+from .values import Figure, Month, PhoneNumber
 
 
 def general_channels(channels: tuple[Channel, ...]) -> tuple[Channel, ...]:
@@ -172,6 +173,17 @@ class Standard:
     promise: str
     target: str = ""
     detail: str = ""  # Markdown
+    share: Decimal | None = None  # format 1.3: the share of contacts the target is for (80)
+    offices: tuple[Office, ...] = ()  # format 1.3: a standard at these offices only (empty: everywhere)
+
+    def shown_at(self, offices: Iterable[Office] = ()) -> bool:
+        """The rule for where a standard is shown, outside the standards page (which lists every one): a
+        standard for some offices only on the pages and leaflets of those offices and of the services
+        offered at them; any other standard wherever its way of contacting us is."""
+        if not self.offices:
+            return True
+        ids = {o.id for o in offices}
+        return any(o.id in ids for o in self.offices)
 
 
 @dataclass(frozen=True)
@@ -249,8 +261,8 @@ class Catalogue:
     accessibility: Accessibility = Accessibility()
     build_date: date = field(default_factory=date.today)
     standards_title: str = "Our customer service standards"
-    adopted: date | None = None
-    next_review: date | None = None
+    adopted: date | Month | None = None  # format 1.3: a month when only the month is known
+    next_review: date | Month | None = None
     measures: tuple[Measure, ...] = ()
     language: str = "en"  # the language this catalogue's words are in (one of council.languages)
 
@@ -296,14 +308,25 @@ class Catalogue:
 
     def standards_for(self, service: Service) -> tuple[Standard, ...]:
         """The council-wide standards for the ways in a service offers: each channel's own (a phone
-        line's, not voicemail's), and visiting if it has an open office. The standards for every
-        contact ("any") are on the standards page, one link away, not repeated on every service."""
+        line's, not voicemail's), and visiting if it has an open office; and (format 1.3) every standard
+        for an open office the service is offered at. The standards for every contact ("any") are on the
+        standards page, one link away, not repeated on every service."""
         wanted = set()
         for channel in service.contact:
             wanted.add(channel.kind.standards[0])
         if service.open_offices:
             wanted.add("in-person")
-        return tuple(s for s in self.standards if s.channel in wanted)
+        return tuple(s for s in self.standards if s.shown_at(service.open_offices)
+                     and (s.channel in wanted or s.offices))
+
+    def standards_about(self, *channels: str) -> tuple[Standard, ...]:
+        """The standards for these ways of contacting us (their `channel`), as the contact page and leaflet
+        list them: not those for some offices only, which are shown at those offices."""
+        return tuple(s for s in self.standards if s.channel in channels and s.shown_at())
+
+    def standards_at(self, office: Office) -> tuple[Standard, ...]:
+        """The standards for this office (format 1.3 `offices:`), for its page and leaflet."""
+        return tuple(s for s in self.standards if s.offices and s.shown_at((office,)))
 
     def notices_for(self, *ids: str) -> tuple[Notice, ...]:
         """Current notices aimed at any of these ids (pass no ids for the ones shown everywhere)."""

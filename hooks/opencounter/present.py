@@ -24,7 +24,7 @@ from .calendar import bank_holidays, months_ahead
 from .channels import CHANNEL_TYPES, GROUPS, STANDARD_CHANNELS
 from .hours import ALL_DAY, AS_USUAL, BY_APPOINTMENT, CLOSED, OPEN, DayHours, OpeningHours
 from .models import Catalogue, Channel, Office, ServicePromise, Standard
-from .values import PhoneNumber, ValueProblem, read_target
+from .values import Month, PhoneNumber, ValueProblem, format_percent, last_day, read_target
 from .words import Words, words as words_for
 
 T = TypeVar("T")
@@ -132,9 +132,27 @@ class Presenter:
 
     # ------------------------------------------------------------ dates and numbers
 
-    def date(self, day: date, weekday: bool = False) -> str:
-        """GOV.UK style: "24 December 2026", or "Thursday 24 December 2026" ("Dydd Iau 24 Rhagfyr 2026")."""
+    def date(self, day: date | Month, weekday: bool = False) -> str:
+        """GOV.UK style: "24 December 2026", or "Thursday 24 December 2026" ("Dydd Iau 24 Rhagfyr 2026").
+        A month (format 1.3) is "September 2024" ("Medi 2024")."""
+        if isinstance(day, Month):
+            return babel_date(day.first_day, "LLLL y", locale=self.locale)
         return babel_date(day, "EEEE d MMMM y" if weekday else "d MMMM y", locale=self.locale)
+
+    def standards_dates(self, catalogue: Catalogue) -> str:
+        """When the standards were agreed and will be reviewed, as the standards page and leaflet say it.
+
+        A review date that has passed is not said as a plan ("We will next review them by 31 March 2020"):
+        the page says what the council said, and no more ("We said we would review them by ...")."""
+        w, sentences = self.w, []
+        if catalogue.adopted:
+            key = "standards.adopted_month" if isinstance(catalogue.adopted, Month) else "standards.adopted"
+            sentences.append(w(key, date=self.date(catalogue.adopted)))
+        if catalogue.next_review:
+            passed = last_day(catalogue.next_review) < catalogue.build_date
+            sentences.append(w("standards.review_was_due" if passed else "standards.next_review",
+                               date=self.date(catalogue.next_review)))
+        return " ".join(sentences)
 
     def date_range(self, start: date, end: date) -> str:
         """ "Thursday 24 December 2026" or "Thursday 24 December 2026 to Friday 1 January 2027"."""
@@ -150,25 +168,50 @@ class Presenter:
         return number.number
 
     def target(self, standard: Standard | ServicePromise) -> str:
-        """A standard's target in words: "45 seconds", "2 working days" ("45 eiliad"). A service's own
-        promise may have any target, already in words: it is said as written."""
+        """A standard's target in words: "45 seconds", "2 working days" ("45 eiliad"); with a share (format
+        1.3), "80% of calls within 60 seconds". A service's own promise may have any target, already in
+        words: it is said as written."""
         if not standard.target:
             return ""
         try:
             text = read_target(standard.target)
         except ValueProblem:
             return standard.target
-        if text == "next working day":
-            return self.w("target.next_working_day")
+        share = getattr(standard, "share", None)
+        if text in ("next working day", "same day", "same working day"):
+            slug = text.replace(" ", "_")
+            if share is not None:
+                return self.w("target.share", share=format_percent(share),
+                              things=self.w(f"target.things.{standard.channel}"), when=self.w(f"target.when.{slug}"))
+            return self.w(f"target.{slug}")
         count, unit = text.split(" ", 1)
         unit = unit.removesuffix("s").replace(" ", "_")
         form = "one" if count == "1" else "two" if count == "2" and f"target.{unit}.two" in self.w.table else "other"
-        return self.w(f"target.{unit}.{form}", count=count)  # "2 ddiwrnod": Welsh mutates after 2
+        said = self.w(f"target.{unit}.{form}", count=count)  # "2 ddiwrnod": Welsh mutates after 2
+        if share is not None:
+            return self.w("target.share", share=format_percent(share), things=self.w(f"target.things.{standard.channel}"),
+                          when=self.w("target.when.count", target=said))
+        return said
 
     def target_to_show(self, standard: Standard | ServicePromise) -> str:
-        """A standard's target, unless its promise already says it ("within 45 seconds" and 45 seconds)."""
+        """A standard's target, unless its promise already says it ("within 45 seconds" and 45 seconds;
+        with a share, the share too: "80% of calls within 60 seconds")."""
         target = self.target(standard)
-        return target if target and target.lower() not in standard.promise.lower() else ""
+        if not target:
+            return ""
+        promise = standard.promise.lower()
+        share = getattr(standard, "share", None)
+        said = self.target(Standard(standard.id, standard.channel, standard.promise, standard.target)) \
+            if share is not None else target
+        if said.lower() in promise and (share is None or format_percent(share).lower() in promise):
+            return ""
+        return target
+
+    def at_offices(self, standard: Standard) -> str:
+        """ "At Time Square and Riverside House.", for a standard for some offices only (format 1.3)."""
+        if not standard.offices:
+            return ""
+        return self.w("standards.at_offices", offices=self.w.join_and([o.name for o in standard.offices]))
 
     def pages(self, count: int) -> str:
         return self.w.plural(count, "pages")
@@ -324,8 +367,8 @@ def complaint_standards(catalogue: Catalogue) -> tuple[Standard, ...]:
     of the words for a complaint in the catalogue's language ("complain"; "cwyn", "gŵyn" in Welsh)."""
     words = [w.strip() for w in words_for(catalogue.language)("complaints.words").split(",")]
     # NFC, so that a "ŵ" typed as w and a combining circumflex is found too.
-    return tuple(s for s in catalogue.standards
-                 if any(w in unicodedata.normalize("NFC", s.promise).lower() for w in words))
+    return tuple(s for s in catalogue.standards if s.shown_at()
+                 and any(w in unicodedata.normalize("NFC", s.promise).lower() for w in words))
 
 
 def ways_to_complain_offline(catalogue: Catalogue) -> dict[str, Any]:

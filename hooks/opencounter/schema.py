@@ -75,7 +75,9 @@ CHECKED = {
     "phone": {"type": ["string", "integer"],
               "pattern": "^\\s*((\\+44\\s*(\\(0\\))?|\\(?0)[0-9 ().-]{6,}|[0-9]{3,6})" + EXTENSION + "\\s*$"},
     "postcode": {"type": "string", "pattern": any_case("^\\s*([a-z]{1,2}[0-9][a-z0-9]?\\s*[0-9][a-z]{2}|gir\\s*0aa)\\s*$")},
-    "target": {"type": "string", "pattern": any_case("^\\s*(\\d+ (seconds?|minutes?|hours?|days?|working days?)|next working day)\\s*$")},
+    "date-or-month": {"type": "string", "pattern": "^\\d{4}-\\d{1,2}(-\\d{1,2})?$"},
+    "target": {"type": "string", "pattern": any_case("^\\s*(\\d+ (seconds?|minutes?|hours?|days?|working days?)|next working day|"
+                                                     "same (working )?day)\\s*$")},
     "percent": {"anyOf": [{"type": "string", "pattern": PERCENT}, {"type": "integer", "minimum": 0, "maximum": 100},
                           {"type": "number", "minimum": 1, "maximum": 100}]},
     "working-days": {"type": ["string", "integer"], "pattern": any_case("^\\s*\\d{1,3}(\\s+(working\\s+)?days?)?\\s*$"),

@@ -61,6 +61,9 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 def read_date(text: str) -> date:
     match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text.strip())
     if not match:
+        if _MONTH.fullmatch(text.strip()):
+            raise ValueProblem("This is a month: here a full date is needed, with the day.",
+                               hint="Write the day too, like 2026-12-24 (year, month, day).")
         raise ValueProblem("This is not a date written as year-month-day.",
                            hint="Write dates like 2026-12-24 (year, month, day).")
     year, month, day = (int(g) for g in match.groups())
@@ -75,6 +78,66 @@ def read_date(text: str) -> date:
     except ValueError:
         raise ValueProblem(f"There is no {day} {_MONTHS[month - 1]} in {year}.",
                            hint="Check the day of the month.") from None
+
+
+_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    """A month without a day (format 1.3: `2024-09`), for dates a council publishes only to the month.
+
+    Printed "September 2024" by the presenter. Compared with a date by its first or last day: a
+    month has passed after its last day.
+    """
+
+    year: int
+    month: int
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> date:
+        following = date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return date.fromordinal(following.toordinal() - 1)
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+
+def first_day(value: date | Month) -> date:
+    """The first day a date or a month covers."""
+    return value.first_day if isinstance(value, Month) else value
+
+
+def last_day(value: date | Month) -> date:
+    """The last day a date or a month covers: a month has passed after it."""
+    return value.last_day if isinstance(value, Month) else value
+
+
+def read_date_or_month(text: str) -> date | Month:
+    """A date (2026-12-24), or a month (2024-09) where the council's own document gives only the month."""
+    match = _MONTH.fullmatch(text.strip())
+    if not match:
+        try:
+            return read_date(text)
+        except ValueProblem as problem:
+            raise ValueProblem(problem.message.replace("year-month-day.", "year-month-day or year-month."),
+                               hint=problem.hint.replace("(year, month, day).", "(year, month, day), or "
+                                                         "2024-09 for a month when only the month is known.")) from None
+    year, month = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        raise ValueProblem(f"There is no month {month}.",
+                           hint="Write a month as year-month, like 2024-09. The month comes second.")
+    if not 1900 <= year <= 2999:
+        raise ValueProblem(f"The year {year} is not a year this catalogue can mean.",
+                           hint="Write the year in full, with 4 digits, like 2026.")
+    return Month(year, month)
 
 
 # ---------------------------------------------------------------- web and email
@@ -158,16 +221,28 @@ def read_postcode(text: str) -> str:
 
 # ---------------------------------------------------------------- targets and results
 
-_TARGET = re.compile(r"(\d+) (second|minute|hour|day|working day)s?|next working day", re.I)
+_TARGET = re.compile(r"(\d+) (second|minute|hour|day|working day)s?|next working day|same (?:working )?day", re.I)
+# "80% within 60 seconds": a share and a target written as one (format 1.3 has `share:` for the share).
+_SHARE_IN_TARGET = re.compile(r"(\d+(?:\.\d+)?\s*(?:%|per ?cent))\s+(?:of\s+[\w\s-]+?\s+)?"
+                              r"(?:(?:with)?in|by|on|the)?\s*(?:the\s+)?(.+)", re.I)
 
 
 def read_target(text: str) -> str:
     value = re.sub(r"\s+", " ", text.strip())
     if not _TARGET.fullmatch(value):
+        share = _SHARE_IN_TARGET.fullmatch(value)
+        if share:
+            percent = re.match(r"\d+(?:\.\d+)?", share.group(1)).group(0) + "%"
+            rest = share.group(2)
+            target = f"'target: {rest.lower()}'" if _TARGET.fullmatch(rest) else "'target:' with the time, like '60 seconds'"
+            raise ValueProblem(
+                f"This target has a share in it ({percent}): the share goes on a line of its own.",
+                hint=f"Write 'share: {percent}' on a line of its own in this standard, and {target}. "
+                     "The page prints them together, like '80% of calls within 60 seconds'.")
         raise ValueProblem(
             "This is not a target the standards page can show.",
             hint="Write a number and a unit: '45 seconds', '10 minutes', '4 hours', '5 days', "
-                 "'10 working days', or 'next working day'.")
+                 "'10 working days'; or 'next working day', 'same day' or 'same working day'.")
     return value.lower()
 
 
