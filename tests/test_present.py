@@ -47,14 +47,26 @@ def test_welsh_dates_use_welsh_day_and_month_names():
 
 @pytest.mark.parametrize("package_name, english, welsh", [
     ("Boxing Day", "Boxing Day", "Gŵyl San Steffan"),
-    ("Christmas Day (observed)", "Christmas Day, substitute day", "Dydd Nadolig, diwrnod amgen"),
+    ("Boxing Day (observed)", "Boxing Day (substitute day)", "Gŵyl San Steffan (diwrnod amgen)"),
+    ("Christmas Day (observed)", "Christmas Day (substitute day)", "Dydd Nadolig (diwrnod amgen)"),
     ("Saint Andrew's Day", "St Andrew's Day", "Gŵyl Andreas"),
     ("Saint Patrick's Day", "St Patrick's Day", "Gŵyl Sant Padrig"),
-    ("New Year Holiday; New Year's Day (observed)", "New Year Holiday and New Year's Day, substitute day",
-     "2il o Ionawr a Dydd Calan, diwrnod amgen"),
+    ("May Day", "Early May bank holiday", "Gŵyl banc dechrau Mai"),
+    ("Late Summer Bank Holiday", "Summer bank holiday", "Gŵyl banc yr haf"),
+    ("New Year Holiday; New Year's Day (observed)", "2nd January and New Year's Day (substitute day)",
+     "2il o Ionawr a Dydd Calan (diwrnod amgen)"),
 ])
-def test_bank_holidays_are_named_in_each_language(package_name, english, welsh):
+def test_bank_holidays_are_named_in_each_language_as_gov_uk_names_them(package_name, english, welsh):
     assert en.holiday(package_name) == english and cy.holiday(package_name) == welsh
+
+
+@pytest.mark.parametrize("package_name, english, welsh", [
+    ("Christmas Day", "Christmas Day, bank holiday", "Dydd Nadolig, gŵyl banc"),
+    ("Boxing Day (observed)", "Boxing Day (substitute day), bank holiday", "Gŵyl San Steffan (diwrnod amgen), gŵyl banc"),
+    ("Spring Bank Holiday", "Spring bank holiday", "Gŵyl banc y gwanwyn"),  # its name says so once
+])
+def test_a_bank_holiday_is_said_to_be_one_once(package_name, english, welsh):
+    assert en.bank_holiday(package_name) == english and cy.bank_holiday(package_name) == welsh
 
 
 def test_every_bank_holiday_the_package_names_has_words():

@@ -20,7 +20,7 @@ from typing import Any, Iterable, Sequence, TypeVar
 
 from babel.dates import format_date as babel_date, get_day_names
 
-from .calendar import bank_holidays, months_ahead
+from .calendar import COMING_UP_MONTHS, HoursChange, months_ahead, office_hours_changes
 from .channels import CHANNEL_TYPES, GROUPS, STANDARD_CHANNELS
 from .hours import ALL_DAY, AS_USUAL, BY_APPOINTMENT, CLOSED, OPEN, DayHours, OpeningHours
 from .models import Catalogue, Channel, Office, ServicePromise, Standard
@@ -212,31 +212,38 @@ class Presenter:
         """How to get in: "You can walk in. You do not need an appointment." and so on."""
         return self.w(f"office.access.{office.access}")
 
-    def closures_coming_up(self, catalogue: Catalogue, office: Office, months: int = 3) -> list[dict[str, Any]]:
+    def closures_coming_up(self, catalogue: Catalogue, office: Office,
+                           months: int = COMING_UP_MONTHS) -> list[dict[str, Any]]:
         """Closures, and bank holidays that change the usual hours, from the build date to `months` ahead."""
         w = self.w
-        today = catalogue.build_date
-        end = months_ahead(today, months)
+        end = months_ahead(catalogue.build_date, months)
         items = [{"start": c.start, "end": c.end, "reason": c.reason or w("closures.closed")}
                  for c in catalogue.upcoming_closures(office) if c.start <= end]
-        hours = office.opening_hours
-        if hours is not None and not office.is_closed:
-            for day, name in bank_holidays(catalogue.council.nation, today, end):
-                if any(i["start"] <= day <= i["end"] for i in items):
-                    continue
-                usual, actual = hours.days[day.weekday()], hours.on(day, {day})
-                if actual == usual:  # open as usual, or shut that day of the week anyway
-                    continue
-                change = w("closures.open", hours=self.day_hours(actual, in_sentence=True)) if actual.is_open \
-                    else w("closures.closed_that_day")
-                items.append({"start": day, "end": day,
-                              "reason": w("closures.bank_holiday", name=self.holiday(name), change=change)})
+        items += [{"start": change.day, "end": change.day,
+                   "reason": w("closures.bank_holiday", name=self.bank_holiday(change.name),
+                               change=self.hours_change(change))}
+                  for change in office_hours_changes(catalogue, office, months)]
         return sorted(items, key=lambda i: i["start"])
 
+    def hours_change(self, change: HoursChange) -> str:
+        """What happens on a bank holiday: "closed", or "open 10am to 2pm"."""
+        if change.hours.is_open:
+            return self.w("closures.open", hours=self.day_hours(change.hours, in_sentence=True))
+        return self.w("closures.closed_that_day")
+
     def holiday(self, name: str) -> str:
-        """A bank holiday's name (the holidays package gives English), in this language. Two on one
-        day come as "New Year Holiday; New Year's Day (observed)"."""
+        """A bank holiday's name (the holidays package gives English), in this language, as GOV.UK
+        names it: "Boxing Day (substitute day)". Two on one day come as "New Year Holiday; New
+        Year's Day (observed)"."""
         return self.w.join_and([self._one_holiday(part.strip()) for part in name.split(";")])
+
+    def bank_holiday(self, name: str) -> str:
+        """A bank holiday's name, saying it is one unless the name says so: "Christmas Day, bank
+        holiday", "Boxing Day (substitute day), bank holiday", "Spring bank holiday"."""
+        said = self.holiday(name)
+        if self.w("holiday.bank_holiday_words").casefold() in said.casefold():
+            return said
+        return self.w("holiday.bank_holiday", name=said)
 
     def _one_holiday(self, name: str) -> str:
         observed = name.endswith(" (observed)")
