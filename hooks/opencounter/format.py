@@ -17,7 +17,7 @@ from .values import ValueProblem, read_email, read_percent, read_phone, read_tar
 from .yamlfile import MappingNode, ScalarNode, is_empty
 
 NATIONS = ("england", "wales", "scotland", "northern-ireland")
-ACCESS = ("walk-in", "appointment", "closed")
+ACCESS = ("walk-in", "appointment", "walk-in-and-appointment", "closed")  # 1.3: walk-in-and-appointment
 LANGUAGES = tuple(LANGUAGE_NAMES)
 
 
@@ -186,6 +186,9 @@ COUNCIL = Record("the council", (
           doc="Version 1.1: service ids for 'Most used services' on the home page, in that order."),
     Field("extra_help", Said(Markdown()), doc="Version 1.1: how people with complex needs can get extra help. "
                                         "Shown on the contact page, service pages and the contact leaflet."),
+    # 1.3 (d-truth): the place served, for search engines and open data
+    Field("area", Said(), doc="Version 1.3: the place the council serves, like 'Bracknell Forest', for search "
+                              "engines and open data. When left out, no area is claimed."),
 ))
 
 CATEGORY = Record("a category", (
@@ -199,7 +202,9 @@ OFFICE = Record("an office", (
     Field("name", Said(), required=True),
     Field("address", SaidItems(Lines()), required=True, doc="The address lines, without the postcode."),
     Field("postcode", Postcode(), required=True),
-    Field("access", Choice(ACCESS), required=True, doc="walk-in, appointment (only), or closed."),
+    Field("access", Choice(ACCESS), required=True,
+          doc="walk-in, appointment (only), walk-in-and-appointment (version 1.3: walk in, or book for a longer "
+              "talk), or closed."),
     Field("instead", ListOf(Ref("an office"), single=True),
           doc="Version 1.1: where to go while this office is closed (office ids)."),
     Field("opening_hours", OpeningHoursKind()),

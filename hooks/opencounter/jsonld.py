@@ -1,6 +1,6 @@
 """schema.org JSON-LD for pages: what search engines and assistants read about a service or an office.
 
-A service page gets a GovernmentService (provider, area served, the channels to reach it by: phone,
+A service page gets a GovernmentService (provider, the area served if the council names it, the channels to reach it by: phone,
 web address, postal address, offices); an office page a GovernmentOffice with its weekly hours
 and, as special opening hours, its closures and the bank holidays coming up; the contact page
 the council as a GovernmentOrganization with its contact points. The same facts as the page, in
@@ -58,9 +58,10 @@ class StructuredData:
             "@context": "https://schema.org", "@type": "GovernmentService", "name": service.name,
             "description": service.summary, "url": url, "mainEntityOfPage": self._page(url),
             "serviceType": service.category.name, "provider": self.organization(),
-            "areaServed": {"@type": "AdministrativeArea", "name": self.catalogue.council.name},
             "availableChannel": [self.channel(c) for c in service.contact],
         }
+        if self.catalogue.council.area:  # a place (format 1.3), never the council's name; none claimed without it
+            record["areaServed"] = {"@type": "AdministrativeArea", "name": self.catalogue.council.area}
         for action in service.online:
             record["availableChannel"].append({"@type": "ServiceChannel", "name": action.label, "serviceUrl": action.url})
         for office in service.offices:

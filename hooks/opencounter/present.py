@@ -14,6 +14,7 @@ someone who cannot go online) are plain functions at the end.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from datetime import date
 from typing import Any, Iterable, Sequence, TypeVar
@@ -212,6 +213,28 @@ class Presenter:
         """How to get in: "You can walk in. You do not need an appointment." and so on."""
         return self.w(f"office.access.{office.access}")
 
+    def in_sentence(self, title: str) -> str:
+        """A title as written, for use inside a sentence: a first word such as "Our" or "The" is lower-cased
+        ("Read our customer contact standards"); the rest stays as the council wrote it."""
+        first, _, rest = title.partition(" ")
+        small = {word.strip() for word in self.w("title.small_first_words").split(",")}
+        return f"{first.lower()} {rest}" if rest and first in small else title
+
+    def standards_link(self, catalogue: Catalogue) -> str:
+        """The words of a link to the standards page, with the council's own title for them."""
+        return self.w("standards.read", title=self.in_sentence(catalogue.standards_title))
+
+    def in_person_lede(self, catalogue: Catalogue) -> str:
+        """What the contact page says about visiting, true to how the offices see people."""
+        kinds = {office.access for office in catalogue.offices if not office.is_closed}
+        if not kinds:
+            return self.w("contact.in_person_lede.closed")
+        if kinds == {"appointment"}:
+            return self.w("contact.in_person_lede.appointment")
+        if "appointment" in kinds:
+            return self.w("contact.in_person_lede.mixed")
+        return self.w("contact.in_person_lede.walk_in")
+
     def closures_coming_up(self, catalogue: Catalogue, office: Office,
                            months: int = COMING_UP_MONTHS) -> list[dict[str, Any]]:
         """Closures, and bank holidays that change the usual hours, from the build date to `months` ahead."""
@@ -335,11 +358,59 @@ def complaint_standards(catalogue: Catalogue) -> tuple[Standard, ...]:
                  if any(w in unicodedata.normalize("NFC", s.promise).lower() for w in words))
 
 
-def ways_to_complain_offline(catalogue: Catalogue) -> dict[str, Any]:
-    """How to complain without the internet: the main phone line, the first postal address, open offices."""
-    return {"phone": catalogue.main_phone,
-            "post": next((c for c in catalogue.channels if c.type == "post"), None),
+def ways_to_complain(catalogue: Catalogue) -> dict[str, Any]:
+    """How to complain, as listed below the council's own feedback text: the complaints and suggestions
+    pages, and without the internet the main phone line, the first postal address and open offices.
+    A route the text already gives (its web address, phone number or postcode) is not listed again."""
+    text = catalogue.feedback.text if catalogue.feedback else ""
+    phone = catalogue.main_phone
+    post = next((c for c in catalogue.channels if c.type == "post"), None)
+    complaints = catalogue.feedback.complaints if catalogue.feedback else ""
+    suggestions = catalogue.feedback.suggestions if catalogue.feedback else ""
+    return {"online": "" if gives_web_address(text, complaints) else complaints,
+            "suggestions": "" if gives_web_address(text, suggestions) else suggestions,
+            "phone": None if phone and gives_number(text, phone.number) else phone,
+            "post": None if post and gives_postcode(text, post.postcode) else post,
             "offices": tuple(o for o in catalogue.offices if not o.is_closed)}
+
+
+def gives_web_address(text: str, url: str) -> bool:
+    """Whether a text already has this web address (with or without https:// and www., case aside)."""
+    def plain(value: str) -> str:
+        return re.sub(r"^(?:https?://)?(?:www\.)?", "", value.strip().casefold()).rstrip("/")
+    return bool(url) and plain(url) in re.sub(r"https?://(?:www\.)?", "", text.casefold())
+
+
+def gives_number(text: str, number: PhoneNumber | None) -> bool:
+    """Whether a text already has this phone number, however it is spaced (01632 960000, 01632-960-000,
+    +44 1632 960000)."""
+    if number is None:
+        return False
+    digits = re.sub(r"\D", "", number.number)
+    written = re.sub(r"(?<=\d)[\s().-]+(?=\d)", "", text).replace("+44(0)", "0").replace("+44", "0")
+    return bool(digits) and re.search(rf"(?<!\d){digits}(?!\d)", written) is not None
+
+
+def gives_postcode(text: str, postcode: str) -> bool:
+    """Whether a text already has this postcode (spaces and case aside)."""
+    plain = re.sub(r"\s", "", postcode).casefold()
+    return bool(plain) and plain in re.sub(r"\s", "", text).casefold()
+
+
+def bsl_at_offices(catalogue: Catalogue) -> tuple[tuple[Office, tuple[str, ...]], ...]:
+    """Open offices whose facilities mention British Sign Language, with those facilities in the council's
+    words: the accessibility statement offers BSL at an office only when the catalogue says so."""
+    words = [w.strip() for w in words_for(catalogue.language)("accessibility.bsl_words").split(",")]
+    found = []
+    for office in catalogue.offices:
+        said = tuple(f for f in office.facilities if any(_has_word(f, w) for w in words))
+        if said and not office.is_closed:
+            found.append((office, said))
+    return tuple(found)
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", unicodedata.normalize("NFC", text).casefold()) is not None
 
 
 def help_offline(catalogue: Catalogue) -> tuple[Channel, ...]:
