@@ -126,3 +126,10 @@ def test_a_line_open_overnight_runs_into_the_next_morning(written, printed):
 def test_an_out_of_hours_line_every_night_prints_in_govuk_style():
     hours = _hours(Monday_to_Friday="5pm to 9am", Weekends="24 hours")
     assert say.summary(hours)[0] == ("Monday to Friday", "5pm to 9am the next day")
+
+
+def test_pages_and_leaflets_list_hours_then_the_bank_holiday_rule_the_same_way():
+    assert say.hours_list(_hours(Monday_to_Friday="9am to 5pm")) == [
+        "Monday to Friday: 9am to 5pm", "Saturday and Sunday: closed", "Closed on bank holidays."]
+    assert say.hours_list(_hours(Bank_holidays="10am to 2pm")) == ["Every day: closed", "Open 10am to 2pm on bank holidays."]
+    assert say.hours_list(_hours(Monday="closed")) == ["Every day: closed"]  # never open: nothing about bank holidays

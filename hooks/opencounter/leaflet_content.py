@@ -177,7 +177,7 @@ class LeafletWriter:
             how.append(lines([*channel.address, nowrap(channel.postcode)]))
         if channel.opening_hours:
             hours = channel.opening_hours
-            how.append(bullets([f"{days}: {text}" for days, text in say.summary(hours)] + [say.bank_holiday_text(hours)]))
+            how.append(bullets(say.hours_list(hours)))
         return [keep(how), *markdown_blocks(channel.description)]
 
     def _promises_for(self, channels: list[Channel]) -> list[Block]:

@@ -127,6 +127,14 @@ class Presenter:
         return self.w({CLOSED: "bank_holidays.closed", AS_USUAL: "bank_holidays.as_usual",
                        ALL_DAY: "bank_holidays.all_day", BY_APPOINTMENT: "bank_holidays.by_appointment"}[kind])
 
+    def hours_list(self, hours: OpeningHours) -> list[str]:
+        """Opening hours as lines ("Monday to Friday: 9am to 5pm"), then the bank holiday rule, for pages and
+        leaflets alike; a line or office never open says nothing of bank holidays unless it opens on them."""
+        found = [f"{days}: {text}" for days, text in self.summary(hours)]
+        if hours.bank_holidays.kind != CLOSED or any(day.is_open for day in hours.days):
+            found.append(self.bank_holiday_text(hours))
+        return found
+
     def hours_line(self, channel: Channel) -> str:
         """When a line is open, in one line, or "" if it gives no hours."""
         return self.open_text(channel.opening_hours)
