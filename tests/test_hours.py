@@ -158,3 +158,10 @@ def test_a_note_in_brackets_after_the_days_is_named_as_a_note():
         parse_days("Monday to Friday (term time)")
     assert caught.value.message == "The note in brackets, '(term time)', is not read: a line names days only."
     assert caught.value.hint.startswith("Write 'Monday to Friday' alone")
+
+
+def test_pages_and_leaflets_list_hours_then_the_bank_holiday_rule_the_same_way():
+    assert say.hours_list(_hours(Monday_to_Friday="9am to 5pm")) == [
+        "Monday to Friday: 9am to 5pm", "Saturday and Sunday: closed", "Closed on bank holidays."]
+    assert say.hours_list(_hours(Bank_holidays="10am to 2pm")) == ["Every day: closed", "Open 10am to 2pm on bank holidays."]
+    assert say.hours_list(_hours(Monday="closed")) == ["Every day: closed"]  # never open: nothing about bank holidays

@@ -17,7 +17,7 @@ from .values import ValueProblem, first_day, last_day, read_email, read_percent,
 from .yamlfile import MappingNode, ScalarNode, is_empty
 
 NATIONS = ("england", "wales", "scotland", "northern-ireland")
-ACCESS = ("walk-in", "appointment", "closed")
+ACCESS = ("walk-in", "appointment", "walk-in-and-appointment", "closed")  # 1.3: walk-in-and-appointment
 LANGUAGES = tuple(LANGUAGE_NAMES)
 # "walk-in or appointment" names two choices: the hint offers the one that says both (format 1.3), never one of them.
 ACCESS_TOGETHER = {frozenset({"walk-in", "appointment"}): "walk-in-and-appointment"}
@@ -194,6 +194,9 @@ COUNCIL = Record("the council", (
           doc="Version 1.1: service ids for 'Most used services' on the home page, in that order."),
     Field("extra_help", Said(Markdown()), doc="Version 1.1: how people with complex needs can get extra help. "
                                         "Shown on the contact page, service pages and the contact leaflet."),
+    # 1.3 (d-truth): the place served, for search engines and open data
+    Field("area", Said(), doc="Version 1.3: the place the council serves, like 'Bracknell Forest', for search "
+                              "engines and open data. When left out, no area is claimed."),
 ))
 
 CATEGORY = Record("a category", (
@@ -207,7 +210,9 @@ OFFICE = Record("an office", (
     Field("name", Said(), required=True),
     Field("address", SaidItems(Lines()), required=True, doc="The address lines, without the postcode."),
     Field("postcode", Postcode(), required=True),
-    Field("access", Choice(ACCESS, together=ACCESS_TOGETHER), required=True, doc="walk-in, appointment (only), or closed."),
+    Field("access", Choice(ACCESS, together=ACCESS_TOGETHER), required=True,
+          doc="walk-in, appointment (only), walk-in-and-appointment (version 1.3: walk in, or book for a longer "
+              "talk), or closed."),
     Field("instead", ListOf(Ref("an office"), single=True),
           doc="Version 1.1: where to go while this office is closed (office ids)."),
     Field("opening_hours", OpeningHoursKind()),

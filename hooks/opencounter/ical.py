@@ -10,11 +10,9 @@ from __future__ import annotations
 import uuid
 from datetime import date, timedelta
 
-from .calendar import bank_holidays, months_ahead
+from .calendar import CALENDAR_MONTHS, office_hours_changes
 from .models import Catalogue, Office
 from .present import presenter
-
-MONTHS_AHEAD = 12
 
 
 def office_calendar(catalogue: Catalogue, office: Office) -> bytes:
@@ -35,22 +33,12 @@ def office_calendar(catalogue: Catalogue, office: Office) -> bytes:
                       f"DTEND;VALUE=DATE:{(end + timedelta(days=1)).strftime('%Y%m%d')}",
                       f"SUMMARY:{_text(summary)}", "TRANSP:TRANSPARENT", "END:VEVENT"])
 
-    closed: set[date] = set()
     for closure in catalogue.upcoming_closures(office):
         event(closure.start, closure.end, w("calendar.closed_for", office=office.name, reason=closure.reason)
               if closure.reason else w("calendar.closed", office=office.name), "closure")
-        closed.update(closure.start + timedelta(days=n) for n in range((closure.end - closure.start).days + 1))
-    hours = office.opening_hours
-    if hours is not None and not office.is_closed:
-        today = catalogue.build_date
-        for day, name in bank_holidays(catalogue.council.nation, today, months_ahead(today, MONTHS_AHEAD)):
-            usual, actual = hours.days[day.weekday()], hours.on(day, {day})
-            if day in closed or actual == usual:
-                continue
-            change = w("closures.open", hours=say.day_hours(actual, in_sentence=True)) if actual.is_open \
-                else w("closures.closed_that_day")
-            event(day, day, w("calendar.bank_holiday", office=office.name, change=change, name=say.holiday(name)),
-                  "bank-holiday")
+    for change in office_hours_changes(catalogue, office, CALENDAR_MONTHS):
+        event(change.day, change.day, w("calendar.bank_holiday", office=office.name, change=say.hours_change(change),
+                                        name=say.bank_holiday(change.name)), "bank-holiday")
     lines.append("END:VCALENDAR")
     return ("\r\n".join(_fold(line) for line in lines) + "\r\n").encode("utf-8")
 

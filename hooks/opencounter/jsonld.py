@@ -1,6 +1,6 @@
 """schema.org JSON-LD for pages: what search engines and assistants read about a service or an office.
 
-A service page gets a GovernmentService (provider, area served, the channels to reach it by: phone,
+A service page gets a GovernmentService (provider, the area served if the council names it, the channels to reach it by: phone,
 web address, postal address, offices); an office page a GovernmentOffice with its weekly hours
 and, as special opening hours, its closures and the bank holidays coming up; the contact page
 the council as a GovernmentOrganization with its contact points. The same facts as the page, in
@@ -10,11 +10,10 @@ the page's language (said as the page's `inLanguage`; each channel says the lang
 from __future__ import annotations
 
 import json
-from datetime import date
 from typing import Any
 
 from . import urls
-from .calendar import bank_holidays, months_ahead
+from .calendar import COMING_UP_MONTHS, months_ahead, office_hours_changes
 from .hours import ALL_DAY, OPEN, DayHours, OpeningHours
 from .models import Catalogue, Channel, Office, Service
 from .present import presenter
@@ -59,9 +58,10 @@ class StructuredData:
             "@context": "https://schema.org", "@type": "GovernmentService", "name": service.name,
             "description": service.summary, "url": url, "mainEntityOfPage": self._page(url),
             "serviceType": service.category.name, "provider": self.organization(),
-            "areaServed": {"@type": "AdministrativeArea", "name": self.catalogue.council.name},
             "availableChannel": [self.channel(c) for c in service.contact],
         }
+        if self.catalogue.council.area:  # a place (format 1.3), never the council's name; none claimed without it
+            record["areaServed"] = {"@type": "AdministrativeArea", "name": self.catalogue.council.area}
         for action in service.online:
             record["availableChannel"].append({"@type": "ServiceChannel", "name": action.label, "serviceUrl": action.url})
         for office in service.offices:
@@ -152,36 +152,19 @@ class StructuredData:
         return [{"@type": "OpeningHoursSpecification", "dayOfWeek": [f"https://schema.org/{d}" for d in days],
                  "opens": opens, "closes": closes} for (opens, closes), days in groups.items()]
 
-    def special_days(self, office: Office, months: int = 3) -> list[dict[str, Any]]:
+    def special_days(self, office: Office, months: int = COMING_UP_MONTHS) -> list[dict[str, Any]]:
         """Closures, and bank holidays whose hours differ from the usual, from the build date to `months` ahead."""
-        today = self.catalogue.build_date
-        end = months_ahead(today, months)
-        found = []
-        closed_days: set[date] = set()
-        for closure in self.catalogue.upcoming_closures(office):
-            if closure.start > end:
-                continue
-            found.append({"@type": "OpeningHoursSpecification", "validFrom": closure.start.isoformat(),
-                          "validThrough": closure.end.isoformat(), "opens": "00:00", "closes": "00:00",
-                          "description": closure.reason or self.say.w("closures.closed")})
-            day = closure.start
-            while day <= closure.end:
-                closed_days.add(day)
-                day = date.fromordinal(day.toordinal() + 1)
-        hours = office.opening_hours
-        if hours is None:
-            return found
-        for day, name in bank_holidays(self.catalogue.council.nation, today, end):
-            if day in closed_days:
-                continue
-            usual, actual = hours.days[day.weekday()], hours.on(day, {day})
-            if actual == usual:
-                continue
-            windows = _windows(actual) or [("00:00", "00:00")]  # 00:00 to 00:00: closed all day
+        end = months_ahead(self.catalogue.build_date, months)
+        found = [{"@type": "OpeningHoursSpecification", "validFrom": closure.start.isoformat(),
+                  "validThrough": closure.end.isoformat(), "opens": "00:00", "closes": "00:00",
+                  "description": closure.reason or self.say.w("closures.closed")}
+                 for closure in self.catalogue.upcoming_closures(office) if closure.start <= end]
+        for change in office_hours_changes(self.catalogue, office, months):
+            windows = _windows(change.hours) or [("00:00", "00:00")]  # 00:00 to 00:00: closed all day
             for opens, closes in windows:
-                found.append({"@type": "OpeningHoursSpecification", "validFrom": day.isoformat(),
-                              "validThrough": day.isoformat(), "opens": opens, "closes": closes,
-                              "description": self.say.w("jsonld.bank_holiday", name=self.say.holiday(name))})
+                found.append({"@type": "OpeningHoursSpecification", "validFrom": change.day.isoformat(),
+                              "validThrough": change.day.isoformat(), "opens": opens, "closes": closes,
+                              "description": self.say.bank_holiday(change.name)})
         return sorted(found, key=lambda item: item["validFrom"])
 
 

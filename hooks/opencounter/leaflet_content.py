@@ -23,7 +23,7 @@ from . import urls
 from .blocks import BREAK, Block, big, bold, box, bullets, heading, index, keep, lines, nowrap, paragraph, table, top
 from .leaflet_plan import CONTACT, INDEX, OFFICE, SERVICES, STANDARDS, Edition, LeafletPlan
 from .models import Catalogue, Channel, Notice, Office, Service
-from .present import complaint_standards, help_offline, presenter, ways_to_complain_offline
+from .present import complaint_standards, help_offline, presenter, ways_to_complain
 from .text import markdown_blocks
 from .urls import short_url
 from .values import format_percent
@@ -177,7 +177,7 @@ class LeafletWriter:
             how.append(lines([*channel.address, nowrap(channel.postcode)]))
         if channel.opening_hours:
             hours = channel.opening_hours
-            how.append(bullets([f"{days}: {text}" for days, text in say.summary(hours)] + [say.bank_holiday_text(hours)]))
+            how.append(bullets(say.hours_list(hours)))
         return [keep(how), *markdown_blocks(channel.description)]
 
     def _promises_for(self, channels: list[Channel]) -> list[Block]:
@@ -214,9 +214,9 @@ class LeafletWriter:
         if feedback and feedback.text:
             out += markdown_blocks(feedback.text)
         ways: list[Any] = []
-        if feedback and feedback.complaints:
-            ways.append([w("leaflet.complain.online"), " ", bold(short_url(feedback.complaints))])
-        offline = ways_to_complain_offline(catalogue)
+        offline = ways_to_complain(catalogue)  # not what the feedback text says already
+        if offline["online"]:
+            ways.append([w("leaflet.complain.online"), " ", bold(short_url(offline["online"]))])
         if offline["phone"]:
             ways.append([w("leaflet.complain.call"), " ", bold(nowrap(self.say.phone(offline["phone"].number)))])
         if offline["post"]:
@@ -259,12 +259,13 @@ class LeafletWriter:
         if feedback:
             out += [heading(2, w("standards.feedback")), *markdown_blocks(feedback.text)]
             ways = []
-            if feedback.complaints:
-                ways.append(w("leaflet.standards.complain", address=short_url(feedback.complaints)))
-            if feedback.suggestions:
-                ways.append(w("leaflet.standards.suggest", address=short_url(feedback.suggestions)))
-            if catalogue.main_phone:
-                ways.append([w("leaflet.standards.call"), " ", bold(nowrap(self.say.phone(catalogue.main_phone.number))), "."])
+            routes = ways_to_complain(catalogue)  # not what the feedback text says already
+            if routes["online"]:
+                ways.append(w("leaflet.standards.complain", address=short_url(routes["online"])))
+            if routes["suggestions"]:
+                ways.append(w("leaflet.standards.suggest", address=short_url(routes["suggestions"])))
+            if routes["phone"]:
+                ways.append([w("leaflet.standards.call"), " ", bold(nowrap(self.say.phone(routes["phone"].number))), "."])
             if ways:
                 out.append(bullets(ways))
         if catalogue.performance:
@@ -342,7 +343,7 @@ class LeafletWriter:
         """How to see someone: walk in at these offices; book first at those that see people by appointment."""
         w = self.w
         out: list[Any] = []
-        walk_in = [o for o in offices if o.access == "walk-in"]
+        walk_in = [o for o in offices if o.access in ("walk-in", "walk-in-and-appointment")]
         if len(walk_in) == 1:
             out.append(w("leaflet.services.visit", office=walk_in[0].name))
         elif walk_in:
@@ -357,7 +358,7 @@ class LeafletWriter:
         w = self.w
         helpers = help_offline(self.catalogue)
         if not helpers:
-            return [paragraph(w("service.online_only_library"))]
+            return [paragraph(w("service.online_only"))]
         if helpers[0] == self.catalogue.main_phone:
             return [paragraph(w("service.online_only_call", number=self.say.phone(helpers[0].number)))]
         ways = [[f"{self.say.number_label(c)}: ", bold(nowrap(self.say.phone(c.number)))] if c.number

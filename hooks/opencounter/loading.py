@@ -242,7 +242,7 @@ def _build(services: Raw, standards: Raw, build_date: date, language: str, langu
     council = Council(council_raw["name"], council_raw["website"], council_raw["nation"],
                       council_raw.get("tagline", ""), council_raw.get("call_charges", ""),
                       tuple(r.id for r in council_raw.get("popular", [])), council_raw.get("extra_help", ""),
-                      languages)
+                      languages, area=council_raw.get("area", ""))
     categories = {c["id"]: Category(c["id"], c["name"], c.get("summary", "")) for c in services["categories"]}
     channels = {c["id"]: _channel(c, words) for c in services["channels"]}
     offices = {o["id"]: _office(o) for o in services.get("offices", [])}

@@ -38,6 +38,7 @@ class Council:
     popular: tuple[str, ...] = ()  # service ids, in the order given
     extra_help: str = ""  # Markdown
     languages: tuple[str, ...] = ("en",)  # format 1.2: the languages it publishes in, the main one first
+    area: str = ""  # format 1.3: the place it serves (JSON-LD areaServed, Open Referral service areas); "": none claimed
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ class Office:
     name: str
     address: tuple[str, ...]
     postcode: str
-    access: str  # walk-in | appointment | closed
+    access: str  # walk-in | appointment | walk-in-and-appointment (1.3) | closed
     opening_hours: OpeningHours | None = None
     closures: tuple[Closure, ...] = ()
     facilities: tuple[str, ...] = ()

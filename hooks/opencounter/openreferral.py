@@ -93,6 +93,8 @@ class OpenReferral:
         schedules = self._service_schedules(service)
         if schedules:
             record["schedules"] = schedules
+        if self.catalogue.council.area:  # format 1.3: the place served; no area is claimed without it
+            record["service_areas"] = [self._service_area(service)]
         contacts = [self._contact(service, channel, index) for index, channel in enumerate(service.contact)]
         if contacts:
             record["contacts"] = contacts
@@ -169,6 +171,11 @@ class OpenReferral:
                 "address_1": ", ".join(street), "city": city,
                 "state_province": _COUNTRY_PART[self.catalogue.council.nation],
                 "postal_code": office.postcode, "country": "GB", "address_type": "physical"}
+
+    def _service_area(self, service: Service) -> dict[str, Any]:
+        area = self.catalogue.council.area
+        return {"id": self.ids.of("service", service.id, "area"), "service_id": self.service_id(service),
+                "name": area, "service_area": area}
 
     def _service_at_location(self, service: Service, office: Office) -> dict[str, Any]:
         return {"id": self._service_at_location_id(service, office), "service_id": self.service_id(service),
@@ -253,6 +260,7 @@ class OpenReferral:
                     rows["addresses"].extend(location["addresses"])
                     rows["accessibility"].extend(location.get("accessibility", []))
             rows["schedules"].extend(record.get("schedules", []))
+            rows["service_areas"].extend(record.get("service_areas", []))
             rows["contacts"].extend(record.get("contacts", []))
             rows["phones"].extend(record.get("phones", []))
         files = {f"{name}.csv": _csv(TABLES[name], rows[name]) for name in TABLES}
@@ -283,6 +291,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "schedules": ("id", "service_id", "service_at_location_id", "valid_from", "valid_to", "dtstart", "freq",
                   "interval", "byday", "opens_at", "closes_at", "attending_type", "description", "notes"),
     "contacts": ("id", "service_id", "name", "title"),
+    "service_areas": ("id", "service_id", "name", "service_area"),
     "phones": ("id", "contact_id", "number", "description"),
 }
 

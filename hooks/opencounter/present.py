@@ -14,13 +14,14 @@ someone who cannot go online) are plain functions at the end.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from datetime import date
 from typing import Any, Iterable, Sequence, TypeVar
 
 from babel.dates import format_date as babel_date, get_day_names
 
-from .calendar import bank_holidays, months_ahead
+from .calendar import COMING_UP_MONTHS, HoursChange, months_ahead, office_hours_changes
 from .channels import CHANNEL_TYPES, GROUPS, STANDARD_CHANNELS
 from .hours import ALL_DAY, AS_USUAL, BY_APPOINTMENT, CLOSED, OPEN, DayHours, OpeningHours
 from .models import Catalogue, Channel, Office, ServicePromise, Standard
@@ -125,6 +126,14 @@ class Presenter:
             return self.w("bank_holidays.open", hours=self.day_hours(hours.bank_holidays, in_sentence=True))
         return self.w({CLOSED: "bank_holidays.closed", AS_USUAL: "bank_holidays.as_usual",
                        ALL_DAY: "bank_holidays.all_day", BY_APPOINTMENT: "bank_holidays.by_appointment"}[kind])
+
+    def hours_list(self, hours: OpeningHours) -> list[str]:
+        """Opening hours as lines ("Monday to Friday: 9am to 5pm"), then the bank holiday rule, for pages and
+        leaflets alike; a line or office never open says nothing of bank holidays unless it opens on them."""
+        found = [f"{days}: {text}" for days, text in self.summary(hours)]
+        if hours.bank_holidays.kind != CLOSED or any(day.is_open for day in hours.days):
+            found.append(self.bank_holiday_text(hours))
+        return found
 
     def hours_line(self, channel: Channel) -> str:
         """When a line is open, in one line, or "" if it gives no hours."""
@@ -255,31 +264,60 @@ class Presenter:
         """How to get in: "You can walk in. You do not need an appointment." and so on."""
         return self.w(f"office.access.{office.access}")
 
-    def closures_coming_up(self, catalogue: Catalogue, office: Office, months: int = 3) -> list[dict[str, Any]]:
+    def in_sentence(self, title: str) -> str:
+        """A title as written, for use inside a sentence: a first word such as "Our" or "The" is lower-cased
+        ("Read our customer contact standards"); the rest stays as the council wrote it."""
+        first, _, rest = title.partition(" ")
+        small = {word.strip() for word in self.w("title.small_first_words").split(",")}
+        return f"{first.lower()} {rest}" if rest and first in small else title
+
+    def standards_link(self, catalogue: Catalogue) -> str:
+        """The words of a link to the standards page, with the council's own title for them."""
+        return self.w("standards.read", title=self.in_sentence(catalogue.standards_title))
+
+    def in_person_lede(self, catalogue: Catalogue) -> str:
+        """What the contact page says about visiting, true to how the offices see people."""
+        kinds = {office.access for office in catalogue.offices if not office.is_closed}
+        if not kinds:
+            return self.w("contact.in_person_lede.closed")
+        if kinds == {"appointment"}:
+            return self.w("contact.in_person_lede.appointment")
+        if "appointment" in kinds:
+            return self.w("contact.in_person_lede.mixed")
+        return self.w("contact.in_person_lede.walk_in")
+
+    def closures_coming_up(self, catalogue: Catalogue, office: Office,
+                           months: int = COMING_UP_MONTHS) -> list[dict[str, Any]]:
         """Closures, and bank holidays that change the usual hours, from the build date to `months` ahead."""
         w = self.w
-        today = catalogue.build_date
-        end = months_ahead(today, months)
+        end = months_ahead(catalogue.build_date, months)
         items = [{"start": c.start, "end": c.end, "reason": c.reason or w("closures.closed")}
                  for c in catalogue.upcoming_closures(office) if c.start <= end]
-        hours = office.opening_hours
-        if hours is not None and not office.is_closed:
-            for day, name in bank_holidays(catalogue.council.nation, today, end):
-                if any(i["start"] <= day <= i["end"] for i in items):
-                    continue
-                usual, actual = hours.days[day.weekday()], hours.on(day, {day})
-                if actual == usual:  # open as usual, or shut that day of the week anyway
-                    continue
-                change = w("closures.open", hours=self.day_hours(actual, in_sentence=True)) if actual.is_open \
-                    else w("closures.closed_that_day")
-                items.append({"start": day, "end": day,
-                              "reason": w("closures.bank_holiday", name=self.holiday(name), change=change)})
+        items += [{"start": change.day, "end": change.day,
+                   "reason": w("closures.bank_holiday", name=self.bank_holiday(change.name),
+                               change=self.hours_change(change))}
+                  for change in office_hours_changes(catalogue, office, months)]
         return sorted(items, key=lambda i: i["start"])
 
+    def hours_change(self, change: HoursChange) -> str:
+        """What happens on a bank holiday: "closed", or "open 10am to 2pm"."""
+        if change.hours.is_open:
+            return self.w("closures.open", hours=self.day_hours(change.hours, in_sentence=True))
+        return self.w("closures.closed_that_day")
+
     def holiday(self, name: str) -> str:
-        """A bank holiday's name (the holidays package gives English), in this language. Two on one
-        day come as "New Year Holiday; New Year's Day (observed)"."""
+        """A bank holiday's name (the holidays package gives English), in this language, as GOV.UK
+        names it: "Boxing Day (substitute day)". Two on one day come as "New Year Holiday; New
+        Year's Day (observed)"."""
         return self.w.join_and([self._one_holiday(part.strip()) for part in name.split(";")])
+
+    def bank_holiday(self, name: str) -> str:
+        """A bank holiday's name, saying it is one unless the name says so: "Christmas Day, bank
+        holiday", "Boxing Day (substitute day), bank holiday", "Spring bank holiday"."""
+        said = self.holiday(name)
+        if self.w("holiday.bank_holiday_words").casefold() in said.casefold():
+            return said
+        return self.w("holiday.bank_holiday", name=said)
 
     def _one_holiday(self, name: str) -> str:
         observed = name.endswith(" (observed)")
@@ -371,11 +409,59 @@ def complaint_standards(catalogue: Catalogue) -> tuple[Standard, ...]:
                  and any(w in unicodedata.normalize("NFC", s.promise).lower() for w in words))
 
 
-def ways_to_complain_offline(catalogue: Catalogue) -> dict[str, Any]:
-    """How to complain without the internet: the main phone line, the first postal address, open offices."""
-    return {"phone": catalogue.main_phone,
-            "post": next((c for c in catalogue.channels if c.type == "post"), None),
+def ways_to_complain(catalogue: Catalogue) -> dict[str, Any]:
+    """How to complain, as listed below the council's own feedback text: the complaints and suggestions
+    pages, and without the internet the main phone line, the first postal address and open offices.
+    A route the text already gives (its web address, phone number or postcode) is not listed again."""
+    text = catalogue.feedback.text if catalogue.feedback else ""
+    phone = catalogue.main_phone
+    post = next((c for c in catalogue.channels if c.type == "post"), None)
+    complaints = catalogue.feedback.complaints if catalogue.feedback else ""
+    suggestions = catalogue.feedback.suggestions if catalogue.feedback else ""
+    return {"online": "" if gives_web_address(text, complaints) else complaints,
+            "suggestions": "" if gives_web_address(text, suggestions) else suggestions,
+            "phone": None if phone and gives_number(text, phone.number) else phone,
+            "post": None if post and gives_postcode(text, post.postcode) else post,
             "offices": tuple(o for o in catalogue.offices if not o.is_closed)}
+
+
+def gives_web_address(text: str, url: str) -> bool:
+    """Whether a text already has this web address (with or without https:// and www., case aside)."""
+    def plain(value: str) -> str:
+        return re.sub(r"^(?:https?://)?(?:www\.)?", "", value.strip().casefold()).rstrip("/")
+    return bool(url) and plain(url) in re.sub(r"https?://(?:www\.)?", "", text.casefold())
+
+
+def gives_number(text: str, number: PhoneNumber | None) -> bool:
+    """Whether a text already has this phone number, however it is spaced (01632 960000, 01632-960-000,
+    +44 1632 960000)."""
+    if number is None:
+        return False
+    digits = re.sub(r"\D", "", number.number)
+    written = re.sub(r"(?<=\d)[\s().-]+(?=\d)", "", text).replace("+44(0)", "0").replace("+44", "0")
+    return bool(digits) and re.search(rf"(?<!\d){digits}(?!\d)", written) is not None
+
+
+def gives_postcode(text: str, postcode: str) -> bool:
+    """Whether a text already has this postcode (spaces and case aside)."""
+    plain = re.sub(r"\s", "", postcode).casefold()
+    return bool(plain) and plain in re.sub(r"\s", "", text).casefold()
+
+
+def bsl_at_offices(catalogue: Catalogue) -> tuple[tuple[Office, tuple[str, ...]], ...]:
+    """Open offices whose facilities mention British Sign Language, with those facilities in the council's
+    words: the accessibility statement offers BSL at an office only when the catalogue says so."""
+    words = [w.strip() for w in words_for(catalogue.language)("accessibility.bsl_words").split(",")]
+    found = []
+    for office in catalogue.offices:
+        said = tuple(f for f in office.facilities if any(_has_word(f, w) for w in words))
+        if said and not office.is_closed:
+            found.append((office, said))
+    return tuple(found)
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", unicodedata.normalize("NFC", text).casefold()) is not None
 
 
 def help_offline(catalogue: Catalogue) -> tuple[Channel, ...]:

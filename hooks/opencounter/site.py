@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 
 from . import urls
 from .models import Catalogue
-from .present import complaint_standards, help_offline, presenter, ways_to_complain_offline
+from .present import bsl_at_offices, complaint_standards, help_offline, presenter, ways_to_complain
 from .text import Glossary, render_inline_markdown, render_markdown
 from .values import format_percent
 from .words import words as words_for
@@ -63,7 +63,8 @@ def plan_site(catalogue: Catalogue, leaflets: Sequence[Any] = ()) -> list[PagePl
         PagePlan(urls.CONTACT, w("page.contact.title"), "contact.html", in_nav=True,
                  description=w("page.contact.description", council=name)),
         PagePlan(urls.STANDARDS, catalogue.standards_title, "standards.html", source_file="standards.yaml", in_nav=True,
-                 description=w("page.standards.description", council=name)),
+                 description=w("page.standards.description" if catalogue.performance else "page.standards.description.no_results",
+                               council=name)),
     ]
     if catalogue.offices:
         pages.append(PagePlan(urls.OFFICES, w("page.offices.title"), "offices.html", in_nav=True,
@@ -114,7 +115,8 @@ class SiteRenderer:
             catalogue=catalogue, council=catalogue.council, urls=urls, t=self.t, anchor=anchor, say=say, join=self.join,
             upcoming=lambda office: say.closures_coming_up(catalogue, office),
             complaint_standards=lambda: complaint_standards(catalogue),
-            ways_to_complain_offline=lambda: ways_to_complain_offline(catalogue),
+            ways_to_complain=lambda: ways_to_complain(catalogue),
+            bsl_at_offices=lambda: bsl_at_offices(catalogue),
             help_offline=lambda: help_offline(catalogue),
             leaflets=self.leaflets, leaflets_for=self.leaflets_for, first_sentence=first_sentence,
             leaflet_groups=self.leaflet_groups, leaflet_questions=self.leaflet_questions,
