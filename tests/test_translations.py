@@ -301,3 +301,36 @@ def test_a_problem_the_files_had_before_is_the_officers_and_is_told_as_a_line_of
     with pytest.raises(TranslationError, match="have problems of their own, so nothing was changed") as caught:
         import_welsh(council, council / "translations.csv")
     assert "services.yaml:" in str(caught.value) and "Row " not in str(caught.value)
+
+
+@pytest.mark.parametrize("bom, newline", [(True, "\n"), (False, "\r\n"), (True, "\r\n")])
+def test_a_file_saved_on_windows_keeps_its_line_ends_and_mark_and_only_the_welsh_changes(council, bom, newline):
+    path = council / "services.yaml"
+    original = path.read_text().replace("\n", newline)
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + original.encode("utf-8"))
+    rows = _exported(council)
+    _row(rows, "services/council-tax/name")["welsh"] = "Treth Gyngor\nnewydd"
+    _row(rows, "services/bin-collections/name")["welsh"] = "Casgliadau"
+    _write(council / "translations.csv", rows)
+    import_welsh(council, council / "translations.csv")
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") == bom
+    text = data.decode("utf-8-sig")
+    if newline == "\r\n":
+        assert text.count("\n") == text.count("\r\n")
+    expected = original.replace(f"      cy: Treth Gyngor{newline}",
+                                f"      cy: |{newline}        Treth Gyngor{newline}        newydd{newline}")
+    expected = expected.replace(f"      cy: Casgliadau biniau{newline}", f'      cy: "Casgliadau"{newline}')
+    assert text == expected
+
+
+def test_a_tab_in_the_files_is_the_officers_to_fix_and_nothing_is_written(council):
+    path = council / "services.yaml"
+    path.write_text(path.read_text().replace("    postcode: GF1 1AA\n", "    postcode:\tGF1 1AA\n", 1))
+    before = path.read_text()
+    rows = _exported(council)
+    _row(rows, "services/council-tax/name")["welsh"] = "Treth Gyngor newydd"
+    _write(council / "translations.csv", rows)
+    with pytest.raises(TranslationError, match="problems of their own") as caught:
+        import_welsh(council, council / "translations.csv")
+    assert "tab" in str(caught.value) and path.read_text() == before

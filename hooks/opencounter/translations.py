@@ -77,9 +77,10 @@ def entries(folder: Path) -> list[Entry]:
     return _entries(_roots(folder))
 
 
-def _roots(folder: Path) -> dict[str, Node]:
-    """Each file's node tree (a file that cannot be read is left out)."""
-    roots = {name: read_yaml(folder / name, name, []) for name, _ in FILES}
+def _roots(folder: Path, problems: list[Problem] | None = None) -> dict[str, Node]:
+    """Each file's node tree (a file that cannot be read is left out, with its problems in `problems`)."""
+    problems = [] if problems is None else problems
+    roots = {name: read_yaml(folder / name, name, problems) for name, _ in FILES}
     return {name: root for name, root in roots.items() if root is not None}
 
 
@@ -237,7 +238,10 @@ class _Edit:
 def import_welsh(folder: Path, spreadsheet_path: Path) -> Imported:
     """Write the Welsh column into the files. Nothing is written unless every change reads back as meant."""
     sheet = _read_sheet(spreadsheet_path)
-    roots = _roots(folder)
+    unreadable: list[Problem] = []
+    roots = _roots(folder, unreadable)
+    if unreadable or len(roots) < len(FILES):  # a file missing, broken, or with tabs: the officer's to fix
+        _check_before(folder)
     found = {(e.file, e.key): e for e in _entries(roots)}
     _refuse_duplicates(sheet)
     left_out = [r for r in sheet.rows if (r.file, r.key) not in found]
@@ -246,16 +250,25 @@ def import_welsh(folder: Path, spreadsheet_path: Path) -> Imported:
             f"None of the {len(sheet.rows):,} rows of {spreadsheet_path} is a text in services.yaml or standards.yaml "
             f"(first: {_named(f'row {r.number} ({r.file} {r.key})' for r in left_out)}), so nothing was changed. "
             "Check that this is the spreadsheet 'make translations' made for this catalogue.")
-    texts = {name: (folder / name).read_text(encoding="utf-8") for name, _ in FILES}
+    texts = {name: _read_text(folder / name) for name, _ in FILES}
     edits, changed = _edits(sheet, found, texts)
     if not edits:
         return Imported({}, left_out)
+    for edit in edits:  # a file with Windows line ends keeps them
+        if "\r\n" in texts[edit.file]:
+            edit.text = edit.text.replace("\r\n", "\n").replace("\n", "\r\n")
     new_texts = {name: _apply(texts[name], [e for e in edits if e.file == name]) for name in texts}
     _verify(roots, new_texts, edits, sheet.column)
     _check_loads(folder, new_texts, edits, sheet.column)
     for name in sorted({e.file for e in edits}):
-        _write_atomic(folder / name, new_texts[name])
+        _write_atomic(folder / name, new_texts[name], bom=(folder / name).read_bytes()[:3] == b"\xef\xbb\xbf")
     return Imported(changed, left_out)
+
+
+def _read_text(path: Path) -> str:
+    """A file's text as the YAML reader saw it (its places are counted in it): line ends as they are, no BOM."""
+    with open(path, encoding="utf-8-sig", newline="") as file:
+        return file.read()
 
 
 def _read_sheet(path: Path) -> Sheet:
@@ -635,7 +648,8 @@ def _check_loads(folder: Path, new_texts: dict[str, str], edits: list[_Edit], co
     translator never wrote (unless the files had problems before: those are the officer's)."""
     with tempfile.TemporaryDirectory() as temporary:
         for name, text in new_texts.items():
-            (Path(temporary) / name).write_text(text, encoding="utf-8")
+            with open(Path(temporary) / name, "w", encoding="utf-8", newline="") as file:
+                file.write(text)
         problems = _problems(lambda: load_catalogue(Path(temporary) / "services.yaml",
                                                     Path(temporary) / "standards.yaml", date.today()))
     if not problems:
@@ -674,10 +688,10 @@ def _named(items: Iterator[str] | list[str]) -> str:
     return shown + (f", and {len(items) - NAMED:,} more" if len(items) > NAMED else "")
 
 
-def _write_atomic(path: Path, text: str) -> None:
+def _write_atomic(path: Path, text: str, bom: bool = False) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+        with os.fdopen(handle, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as file:
             file.write(text)
         os.replace(temporary, path)
     except BaseException:
