@@ -213,7 +213,7 @@ def test_a_spreadsheet_over_the_size_limit_is_refused_before_it_is_read(council)
     big = council / "translations.csv"
     with big.open("wb") as file:
         file.truncate(MAX_BYTES + 1)  # a sparse file: as large as it says, without writing it
-    with pytest.raises(TranslationError, match="the limit is 20 MB, nothing was changed"):
+    with pytest.raises(TranslationError, match="is 20.0 MB, over the limit of 20 MB, so nothing was changed"):
         import_welsh(council, big)
 
 

@@ -281,8 +281,8 @@ def _read_sheet(path: Path) -> Sheet:
     if not stat.S_ISREG(info.st_mode):
         raise TranslationError(f"{path} is not an ordinary file. Save the spreadsheet as 'CSV UTF-8' and try again.")
     if info.st_size > MAX_BYTES:
-        raise TranslationError(f"{path} is {info.st_size / (1024 * 1024):.0f} MB: the limit is "
-                               f"{MAX_BYTES // (1024 * 1024)} MB, nothing was changed. A catalogue of 3,000 services "
+        raise TranslationError(f"{path} is {info.st_size / (1024 * 1024):.1f} MB, over the limit of "
+                               f"{MAX_BYTES // (1024 * 1024)} MB, so nothing was changed. A catalogue of 3,000 services "
                                "makes a spreadsheet of about 11 MB: check that this is the right file. A spreadsheet "
                                "may also be imported in parts: split its rows into smaller files, each with the "
                                "column names in row 1, and import each in turn as translations.csv.")
