@@ -13,22 +13,27 @@ structured schedules (freq WEEKLY, byday, opens_at, closes_at); closures are dat
 The UK profile's service has no phone numbers, so HSDS `phones` are added as an extra property.
 
 The same records, flattened, make the HSDS tabular data package: `datapackage.json` and one CSV
-per table, for spreadsheets and open-data portals.
+per table, for spreadsheets and open-data portals. Two tables beyond HSDS carry the standards
+(`standards.csv`: every promise with its channel and target, the council's and each service's
+own) and the published results (`performance.csv`: one row per result, with its period, unit
+and goal, and the standard or measure it belongs to).
+
+A Markdown field is published as the plain text the page shows (text.markdown_as_text): never
+its raw HTML, and never a link's address in a scheme the site refuses. No CSV cell can run as a
+formula in a spreadsheet (spreadsheet.py).
 """
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import json
 import uuid
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from . import urls
+from . import spreadsheet, urls
 from .hours import ALL_DAY, BY_APPOINTMENT, OPEN, DayHours, OpeningHours
-from .models import Catalogue, Channel, Office, Service
+from .models import Catalogue, Channel, Office, Result, Service
 from .present import presenter
 from .text import markdown_as_text as plain_text
 
@@ -263,21 +268,58 @@ class OpenReferral:
             rows["service_areas"].extend(record.get("service_areas", []))
             rows["contacts"].extend(record.get("contacts", []))
             rows["phones"].extend(record.get("phones", []))
+        rows["standards"] = self.standard_rows()
+        rows["performance"] = self.performance_rows()
         files = {f"{name}.csv": _csv(TABLES[name], rows[name]) for name in TABLES}
         package = {
             "name": "open-counter-" + _slug(self.catalogue.council.name),
-            "title": f"{self.catalogue.council.name}: services, offices and opening hours (HSDS)",
+            "title": f"{self.catalogue.council.name}: services, offices, opening hours (HSDS), standards and results",
+            "description": "A text that starts with =, +, -, @, a tab or a carriage return is written with an "
+                           "apostrophe (') in front, so that a spreadsheet shows it as text and never runs it "
+                           "as a formula (OWASP's rule for CSV injection).",
             "profile": "tabular-data-package",
             "licenses": [{"name": "OGL-UK-3.0", "title": "Open Government Licence v3.0",
                           "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"}],
-            "resources": [{"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource", "format": "csv",
-                           "mediatype": "text/csv", "encoding": "utf-8",
-                           "schema": {"fields": [{"name": field, "type": _field_type(field)} for field in fields],
-                                      "primaryKey": "id"}}
-                          for name, fields in TABLES.items()],
+            "resources": [_resource(name, fields) for name, fields in TABLES.items()],
         }
         files["datapackage.json"] = _json(package)
         return files
+
+    # ------------------------------------------------------------ standards and results (beyond HSDS)
+
+    def standard_id(self, index: int) -> str:
+        """A council standard's row id: from its id in standards.yaml, or its place when it has none."""
+        standard = self.catalogue.standards[index]
+        return self.ids.of("standard", standard.id) if standard.id else self.ids.of("standard", "item", str(index))
+
+    def standard_rows(self) -> list[dict[str, Any]]:
+        """Every standard the site shows: the council's (standards.yaml), then each service's own."""
+        rows = [{"id": self.standard_id(index), "standard": standard.id, "service_id": "",
+                 "channel": standard.channel, "promise": standard.promise, "target": standard.target,
+                 "detail": plain_text(standard.detail)}
+                for index, standard in enumerate(self.catalogue.standards)]
+        for service in self.catalogue.services:
+            for index, promise in enumerate(service.standards):
+                rows.append({"id": self.ids.of("service", service.id, "standard", str(index)), "standard": "",
+                             "service_id": self.service_id(service), "channel": "", "promise": promise.promise,
+                             "target": promise.target, "detail": ""})
+        return rows
+
+    def performance_rows(self) -> list[dict[str, Any]]:
+        """One row per published result, in the order written."""
+        positions = {id(standard): index for index, standard in enumerate(self.catalogue.standards)}
+        rows, seen = [], {}
+        for result in self.catalogue.performance:
+            about = ("standard", result.standard.id) if result.standard else ("measure", result.measure.id)
+            key = (*about, result.period)
+            seen[key] = seen.get(key, 0) + 1  # the same period written twice keeps two rows
+            rows.append({
+                "id": self.ids.of("performance", *key, str(seen[key])),
+                "standard_id": self.standard_id(positions[id(result.standard)]) if result.standard else "",
+                "measure": result.measure.id if result.measure else "",
+                "subject": result.subject, "period": result.period, "result": result.result.value,
+                "unit": _unit(result), "goal": result.goal})
+        return rows
 
 
 TABLES: dict[str, tuple[str, ...]] = {
@@ -293,11 +335,44 @@ TABLES: dict[str, tuple[str, ...]] = {
     "contacts": ("id", "service_id", "name", "title"),
     "service_areas": ("id", "service_id", "name", "service_area"),
     "phones": ("id", "contact_id", "number", "description"),
+    # Beyond HSDS: the standards, and the results published against them (catalogue format 1.3).
+    "standards": ("id", "standard", "service_id", "channel", "promise", "target", "detail"),
+    "performance": ("id", "standard_id", "measure", "subject", "period", "result", "unit", "goal"),
+}
+
+_DESCRIPTIONS = {
+    "standards": "Every customer service standard: the council's (standard is its id in standards.yaml, channel "
+                 "'any' when it is about every channel) and each service's own (service_id).",
+    "performance": "One row per published result: for a standard (standard_id) or a measure (its id in "
+                   "standards.yaml), the period, the result in its unit (percent or number) and the goal "
+                   "(a percentage), as the standards page shows them.",
+}
+_FOREIGN_KEYS = {
+    "standards": [{"fields": "service_id", "reference": {"resource": "services", "fields": "id"}}],
+    "performance": [{"fields": "standard_id", "reference": {"resource": "standards", "fields": "id"}}],
 }
 
 
+def _resource(name: str, fields: tuple[str, ...]) -> dict[str, Any]:
+    schema: dict[str, Any] = {"fields": [{"name": field, "type": _field_type(field)} for field in fields],
+                              "primaryKey": "id"}
+    if name in _FOREIGN_KEYS:
+        schema["foreignKeys"] = _FOREIGN_KEYS[name]
+    resource = {"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource", "format": "csv",
+                "mediatype": "text/csv", "encoding": "utf-8", "schema": schema}
+    if name in _DESCRIPTIONS:
+        resource["description"] = _DESCRIPTIONS[name]
+    return resource
+
+
+def _unit(result: Result) -> str:
+    """A result's unit: a percentage or a count (format 1.1); a measure's own unit once it has one (1.3)."""
+    unit = getattr(result.measure, "unit", "") if result.measure else ""
+    return unit or ("percent" if result.result.percent else "number")
+
+
 def _field_type(name: str) -> str:
-    if name in ("latitude", "longitude"):
+    if name in ("latitude", "longitude", "result", "goal"):
         return "number"
     if name == "interval":
         return "integer"
@@ -330,12 +405,9 @@ def _json(data: Any) -> bytes:
 
 
 def _csv(fields: Iterable[str], rows: list[dict[str, Any]]) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=list(fields), extrasaction="ignore", lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
-    return buffer.getvalue().encode("utf-8")
+    """One table: every cell quoted, and no text a spreadsheet could run as a formula (spreadsheet.py)."""
+    fields = list(fields)
+    return spreadsheet.write_rows(fields, ([row.get(f) for f in fields] for row in rows)).encode("utf-8")
 
 
 def _slug(text: str) -> str:

@@ -87,11 +87,20 @@ _UNBREAKABLE = blocks.UNBREAKABLE
 
 @functools.lru_cache(maxsize=4096)
 def markdown_as_text(text: str) -> str:
-    """A Markdown field as plain text for data files: paragraphs kept, markup and addresses gone."""
+    """A Markdown field as plain text for data files (Open Referral, the CSV data package, JSON-LD).
+
+    The words of the sanitised page (render_markdown): paragraphs kept, links as their words (so a
+    javascript: or other refused address is never published), and raw HTML written in the field,
+    which the page shows as text, left out, so a directory that shows the text as HTML runs nothing.
+    """
     html = re.sub(r"\s*\n\s*", " ", str(render_markdown(text)))  # a line break inside a paragraph is a space
     html = re.sub(r"</(p|li|h3|h4|blockquote)>", "\n", html)
     plain = html_module.unescape(re.sub(r"<[^>]+>", "", html))
-    return "\n".join(line.strip() for line in plain.splitlines() if line.strip())
+    # What an HTML reader would take as markup (<img onerror=...>, <iframe>, <script>...</script>), read by a
+    # real HTML parser and dropped; entities stay as written, so none can become a tag once decoded.
+    plain = html_module.unescape(nh3.clean(plain.replace("&", "&amp;"), tags=set(), attributes={}))
+    lines = (re.sub(r"[ \t]{2,}", " ", line).strip() for line in plain.splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def markdown_blocks(text: str) -> list:
