@@ -168,3 +168,13 @@ def test_leaflets_follow_the_same_rule(catalogue):
     assert "80% of calls within 60 seconds" in leaflets["how-to-contact-us"]
     assert "When you phone Northam Library" not in leaflets["how-to-contact-us"]
     assert "When you phone Northam Library" in leaflets["visiting-northam"]
+
+
+def test_open_data_says_the_share_and_the_offices_of_a_standard(catalogue):
+    import csv
+    import io
+    from opencounter.openreferral import OpenReferral
+    rows = {r["standard"]: r for r in csv.DictReader(io.StringIO(
+        OpenReferral(catalogue, "https://testham.example.gov.uk/").tables()["standards.csv"].decode("utf-8")))}
+    assert (rows["answer-calls"]["share"], rows["answer-calls"]["offices"]) == ("80", "")
+    assert (rows["see-visitors"]["share"], rows["see-visitors"]["offices"]) == ("", "testham")

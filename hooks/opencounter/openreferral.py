@@ -296,13 +296,15 @@ class OpenReferral:
         """Every standard the site shows: the council's (standards.yaml), then each service's own."""
         rows = [{"id": self.standard_id(index), "standard": standard.id, "service_id": "",
                  "channel": standard.channel, "promise": standard.promise, "target": standard.target,
+                 "share": standard.share if standard.share is not None else "",
+                 "offices": " ".join(office.id for office in standard.offices),
                  "detail": plain_text(standard.detail)}
                 for index, standard in enumerate(self.catalogue.standards)]
         for service in self.catalogue.services:
             for index, promise in enumerate(service.standards):
                 rows.append({"id": self.ids.of("service", service.id, "standard", str(index)), "standard": "",
                              "service_id": self.service_id(service), "channel": "", "promise": promise.promise,
-                             "target": promise.target, "detail": ""})
+                             "target": promise.target, "share": "", "offices": "", "detail": ""})
         return rows
 
     def performance_rows(self) -> list[dict[str, Any]]:
@@ -336,13 +338,15 @@ TABLES: dict[str, tuple[str, ...]] = {
     "service_areas": ("id", "service_id", "name", "service_area"),
     "phones": ("id", "contact_id", "number", "description"),
     # Beyond HSDS: the standards, and the results published against them (catalogue format 1.3).
-    "standards": ("id", "standard", "service_id", "channel", "promise", "target", "detail"),
+    "standards": ("id", "standard", "service_id", "channel", "promise", "target", "share", "offices", "detail"),
     "performance": ("id", "standard_id", "measure", "subject", "period", "result", "unit", "goal"),
 }
 
 _DESCRIPTIONS = {
     "standards": "Every customer service standard: the council's (standard is its id in standards.yaml, channel "
-                 "'any' when it is about every channel) and each service's own (service_id).",
+                 "'any' when it is about every channel; share, the percentage of contacts the target is for; offices, "
+                 "the ids of the offices a standard is for, space-separated, empty for everywhere) and each "
+                 "service's own (service_id).",
     "performance": "One row per published result: for a standard (standard_id) or a measure (its id in "
                    "standards.yaml), the period, the result in its unit (percent or number) and the goal "
                    "(a percentage), as the standards page shows them.",
@@ -372,7 +376,7 @@ def _unit(result: Result) -> str:
 
 
 def _field_type(name: str) -> str:
-    if name in ("latitude", "longitude", "result", "goal"):
+    if name in ("latitude", "longitude", "result", "goal", "share"):
         return "number"
     if name == "interval":
         return "integer"
