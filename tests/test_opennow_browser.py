@@ -80,8 +80,8 @@ def open_page(browser, server):
 
 
 # Each channel's or office's open-now line on a page, by its heading; only lines that show.
-LINES = """() => Object.fromEntries(Array.from(document.querySelectorAll('.oc-channel, .oc-office, .oc-office-top'))
-  .map(block => [block.classList.contains('oc-office-top') ? 'top' : block.querySelector('h2, h3, h4').textContent.trim(),
+LINES = """() => Object.fromEntries(Array.from(document.querySelectorAll('.oc-channel, .oc-office, .oc-office-top, .oc-start, .oc-way'))
+  .map(block => [block.matches('.oc-office-top, .oc-start') ? 'top' : block.querySelector('h2, h3, h4').textContent.trim(),
                  Array.from(block.querySelectorAll('.oc-open-now')).filter(p => !p.hidden).map(p => p.textContent)[0] || null]))"""
 REPLIES = """() => Array.from(document.querySelectorAll('.oc-standard')).map(item =>
   [item.querySelector('p').textContent.trim(), Array.from(item.querySelectorAll('.oc-reply-by')).filter(p => !p.hidden)
@@ -112,6 +112,9 @@ def test_a_weekday_morning(open_page):
                            "Emergencies": "Open now, 24 hours", "Advice line": "Open now, until 5pm",
                            "General enquiries": None, "Write to us": None, "Social media": None}
     assert office_line(open_page("offices/town-hall/", TUESDAY_MORNING)) == "Open now, until 5pm"
+    # The home page's phone number, and the number to call on a service page's first screen.
+    assert lines(open_page("", TUESDAY_MORNING))["Phone"] == "Open now, until 5pm"
+    assert lines(open_page("services/advice/", "2026-11-30T10:00:00+00:00"))["top"] == "By appointment only today"
 
 
 def test_a_weekday_night_and_a_line_open_overnight(open_page):
