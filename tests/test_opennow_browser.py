@@ -245,6 +245,16 @@ def test_without_javascript_the_weekly_hours_and_closures_show_and_no_line(open_
     assert page.locator("ul.oc-closures").is_visible()
 
 
+def test_on_paper_the_lines_are_left_out(open_page):
+    """A printed page is read later: "open now" and "today" would be out of date."""
+    page = open_page("contact/", WEDNESDAY_23_DECEMBER)
+    page.wait_for_function("document.querySelector('.oc-reply-by:not([hidden])')")
+    page.emulate_media(media="print")
+    shown = page.evaluate("Array.from(document.querySelectorAll('.oc-open-now, .oc-reply-by'))"
+                          ".filter(p => getComputedStyle(p).display !== 'none').length")
+    assert shown == 0
+
+
 def test_the_built_pages_say_nothing_about_now(oakfield):
     """Written at build time, "open now" would be stale the next minute: the lines are empty in the HTML."""
     stale = re.compile(r"Open now|Closed now|Closed today|Closed until|we will reply by|Ar agor nawr|Ar gau nawr")
