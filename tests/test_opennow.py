@@ -64,20 +64,21 @@ def test_places_with_the_same_hours_share_one_entry_and_a_closed_office_has_none
     assert set(data.entries) == {data.key(c) for c in (*catalogue.channels, *catalogue.offices) if data.key(c)}
 
 
-def test_closures_are_those_not_over_by_the_build_date(write_catalogue):
-    services = (CASE / "services.yaml").read_text().replace("      - from: 2026-12-07", "      - from: 2026-11-01\n"
-                "        to: 2026-11-02\n        reason:\n          en: Gone\n          cy: Wedi mynd\n"
+def test_closures_are_those_not_over_a_month_before_the_build_date(write_catalogue):
+    services = (CASE / "services.yaml").read_text().replace("      - from: 2026-12-07", "      - from: 2026-10-01\n"
+                "        to: 2026-10-23\n        reason:\n          en: Long gone\n          cy: Wedi hen fynd\n"
+                "      - from: 2026-10-20\n        to: 2026-10-24\n        reason:\n          en: Gone\n          cy: Wedi mynd\n"
                 "      - from: 2026-12-07")
     catalogue = write_catalogue(services, (CASE / "standards.yaml").read_text())
     library = next(o for o in catalogue.offices if o.id == "library")
     data = OpenNowData(catalogue)
-    assert [c[2] for c in data.entries[data.key(library)]["closures"]] == ["New carpets", ""]
+    assert [c[2] for c in data.entries[data.key(library)]["closures"]] == ["Gone", "New carpets", ""]
 
 
 def test_the_file_names_the_nations_bank_holidays_from_the_one_calendar_in_the_language_of_the_site(oakfield):
     english, welsh = (json.loads(OpenNowData(oakfield[code]).content) for code in ("en", "cy"))
-    assert english["from"] == "2026-11-24" and english["to"] == months_ahead(BUILT, 13).isoformat() == "2027-12-24"
-    expected = bank_holidays("england", date(2026, 11, 17), date(2027, 12, 24))
+    assert english["from"] == "2026-10-24" and english["to"] == months_ahead(BUILT, 13).isoformat() == "2027-12-24"
+    expected = bank_holidays("england", date(2026, 10, 17), date(2027, 12, 24))
     assert list(english["holidays"]) == [day.isoformat() for day, _ in expected]
     assert english["holidays"]["2026-12-25"] == "Christmas Day"
     assert english["holidays"]["2026-12-28"] == presenter("en").holiday("Boxing Day (observed)")

@@ -11,7 +11,8 @@ library's one rule), what a day's hours are in minutes, which standards promise 
 date, and every word and time as the presenter writes it. The browser only counts.
 
 The file holds, for this language:
-  from, to     the days it covers (the build date to 13 months on); outside them nothing is shown
+  from, to     the days it covers (a month before the build date to 13 months after); outside them
+               nothing is shown
   holidays     {"2026-12-25": "Christmas Day", ...}: the nation's bank holidays, named
   entries      {key: {"week": [day x 7], "bank": day or "as-usual", "closures": [[first, last, reason]]}}
                where a day is a list of [start, end] minutes (end before start runs into the next
@@ -42,6 +43,9 @@ from .words import words as words_for
 
 FOLDER = "assets"  # beside javascripts/, where the script looks for it
 MONTHS_AHEAD = 13
+# Days before the build date the file still covers: a site built today is right for a clock set a
+# little earlier too (a page cached, a build the night before, a test of last Tuesday).
+DAYS_BEFORE = 31
 # Standards about a reply to something a resident sends: "If you contact us today, we will reply by ...".
 REPLY_CHANNELS = ("email", "post", "online", "social", "sms", "voicemail")
 WORD_KEYS = (
@@ -112,8 +116,8 @@ class OpenNowData:
     def __init__(self, catalogue: Catalogue):
         self.catalogue = catalogue
         self.language = catalogue.language
-        self.first = catalogue.build_date
-        self.last = months_ahead(self.first, MONTHS_AHEAD)
+        self.first = catalogue.build_date - timedelta(days=DAYS_BEFORE)
+        self.last = months_ahead(catalogue.build_date, MONTHS_AHEAD)
         self.entries: dict[str, dict[str, Any]] = {}
         self._keys: dict[int, str] = {}  # id() of an office or channel: its key
         for thing in self._things():
@@ -156,8 +160,8 @@ class OpenNowData:
         hours = thing.opening_hours
         if hours is None or (isinstance(thing, Office) and thing.is_closed):
             return None
-        closures = self.catalogue.upcoming_closures(thing) if isinstance(thing, Office) else ()
-        return hours_entry(hours, tuple(c for c in closures if c.start <= self.last))
+        closures = sorted(thing.closures, key=lambda c: c.start) if isinstance(thing, Office) else ()
+        return hours_entry(hours, tuple(c for c in closures if c.end >= self.first and c.start <= self.last))
 
     def _document(self) -> dict[str, Any]:
         say = presenter(self.language)
