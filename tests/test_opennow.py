@@ -5,14 +5,15 @@ The browser's side (counting from the clock) is tested in test_opennow_browser.p
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from conftest import FIXTURES
 from opencounter.calendar import bank_holidays, months_ahead
-from opencounter.hours import ALL_DAY, AS_USUAL, BY_APPOINTMENT, CLOSED, DayHours, build_opening_hours, parse_day_hours, parse_days
+from opencounter.hours import (ALL_DAY, AS_USUAL, BY_APPOINTMENT, CLOSED, DayHours, build_opening_hours,
+                               parse_day_hours, parse_days)
 from opencounter.loading import load_catalogue
 from opencounter.models import Closure, ServicePromise
 from opencounter.opennow import WORD_KEYS, OpenNowData, day_entry, entry_key, hours_entry, reply_by
@@ -115,7 +116,6 @@ def test_a_reply_date_is_for_replies_and_complaints_with_a_target_in_days(oakfie
 def test_next_working_day_is_one_working_day(oakfield):
     catalogue = oakfield["en"]
     standard = next(s for s in catalogue.standards if s.id == "reply-emails")
-    from dataclasses import replace
     assert reply_by(catalogue, replace(standard, target="next working day")) == "working 1 contact"
     assert reply_by(catalogue, replace(standard, target="1 day")) == "days 1 contact"
     assert reply_by(catalogue, replace(standard, target="")) == ""
