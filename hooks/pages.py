@@ -91,7 +91,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Add each service's keywords to the search index: words people search for, not text to read."""
+    """Add each service's keywords to the search index: words people search for, not text to read.
+    Write the data the open-now and reply-by lines are worked out from (opencounter/opennow.py)."""
+    config[RENDERER_KEY].open_now.write(Path(config.site_dir))
     index_path = Path(config.site_dir) / "search" / "search_index.json"
     if not index_path.is_file():
         return

@@ -65,6 +65,11 @@ class Presenter:
             return self.w("days.pair", first=self.days[first], last=self._day_after(last, "and"))
         return self.w("days.range", first=self.days[first], last=self._day_after(last, "to"))
 
+    def day_after(self, index: int, word: str) -> str:
+        """A day's name inside a sentence: after "to" as after "i" (to), "tan" (until) and "yn agor" (opens),
+        soft-mutated in Welsh ("ddydd Llun"); after "and" as after "a" (and) and "erbyn" (by): "dydd Llun"."""
+        return self._day_after(index, word)
+
     def _day_after(self, index: int | str, word: str) -> str:
         """A day's name (or a date that starts with one) after "and" or "to", as its language writes it there."""
         name = self.days[index] if isinstance(index, int) else index

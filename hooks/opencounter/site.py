@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from . import urls
 from .models import Catalogue
+from .opennow import OpenNowData
 from .present import bsl_at_offices, complaint_standards, help_offline, presenter, ways_to_complain
 from .text import Glossary, render_inline_markdown, render_markdown
 from .values import format_percent
@@ -104,6 +105,7 @@ class SiteRenderer:
         self.glossary = Glossary([(g.term, g.meaning) for g in catalogue.glossary])
         self.words = words = words_for(catalogue.language)
         say = presenter(catalogue.language)
+        self.open_now = OpenNowData(catalogue)  # written into the site by `self.open_now.write(site_dir)`
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(template_dir)), autoescape=True,
             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
@@ -121,7 +123,8 @@ class SiteRenderer:
             leaflets=self.leaflets, leaflets_for=self.leaflets_for, first_sentence=first_sentence,
             leaflet_groups=self.leaflet_groups, leaflet_questions=self.leaflet_questions,
             edition_name=lambda leaflet: words(f"edition.{leaflet.edition.slug}"),
-            pages_text=lambda leaflet: leaflet.pages_text(words))
+            pages_text=lambda leaflet: leaflet.pages_text(words),
+            open_now_key=self.open_now.key, open_now_data=self.open_now.path, reply_by=self.open_now.reply_by)
 
     def t(self, key: str, **values: Any) -> Markup:
         """The words for a key, escaped; a value that is already markup (a link made by `anchor`) stays markup."""
