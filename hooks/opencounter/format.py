@@ -414,6 +414,10 @@ def _check_measure(raw: Raw, reader: Reader) -> None:
                        "the baseline was measured, and this measure has no baseline.",
                        expected="baseline: with baseline_period", found="baseline_period with no baseline",
                        hint="Add a line 'baseline: ...' in the measure's unit, or remove the 'baseline_period' line.")
+    if "unit" in raw.nodes and "unit" not in raw:
+        for name in ("target", "baseline"):  # the unit has its own problem: its figures cannot be read yet
+            raw.pop(name, None)
+        return
     out_of = raw.get("out_of")
     for name in ("target", "baseline"):
         read_figure_at(raw, name, reader, unit, out_of)

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from . import urls
 from .models import Catalogue
+from .plans import has_plan, measures_over_time, plan_page, plan_title, what_is_changing
 from .present import complaint_standards, help_offline, presenter, ways_to_complain_offline
 from .text import Glossary, render_inline_markdown, render_markdown
 from .values import format_percent
@@ -65,6 +66,10 @@ def plan_site(catalogue: Catalogue, leaflets: Sequence[Any] = ()) -> list[PagePl
         PagePlan(urls.STANDARDS, catalogue.standards_title, "standards.html", source_file="standards.yaml", in_nav=True,
                  description=w("page.standards.description", council=name)),
     ]
+    if has_plan(catalogue):
+        pages.append(PagePlan(urls.PLAN, plan_title(catalogue, presenter(catalogue.language)), "plan.html",
+                              source_file="standards.yaml", in_nav=True,
+                              description=w("plan.description", council=name)))
     if catalogue.offices:
         pages.append(PagePlan(urls.OFFICES, w("page.offices.title"), "offices.html", in_nav=True,
                               description=w("page.offices.description", council=name)))
@@ -116,6 +121,10 @@ class SiteRenderer:
             complaint_standards=lambda: complaint_standards(catalogue),
             ways_to_complain_offline=lambda: ways_to_complain_offline(catalogue),
             help_offline=lambda: help_offline(catalogue),
+            has_plan=has_plan(catalogue), plan_title=plan_title(catalogue, say),
+            plan_page=lambda: plan_page(catalogue, say),
+            measures_over_time=lambda: measures_over_time(catalogue, say),
+            what_is_changing=lambda service=None, office=None: what_is_changing(catalogue, say, service, office),
             leaflets=self.leaflets, leaflets_for=self.leaflets_for, first_sentence=first_sentence,
             leaflet_groups=self.leaflet_groups, leaflet_questions=self.leaflet_questions,
             edition_name=lambda leaflet: words(f"edition.{leaflet.edition.slug}"),
