@@ -12,8 +12,9 @@ from typing import Sequence
 
 from markupsafe import Markup, escape
 
-WIDTH, HEIGHT = 320, 170
-LEFT, RIGHT, TOP, BOTTOM = 12, 12, 26, 36  # room for the figures above the points and the periods below
+WIDTH, HEIGHT = 320, 180
+LEFT, RIGHT, TOP, BOTTOM = 12, 12, 44, 30  # room for the key and the figures above the points, the periods below
+SHORT = 8  # figures longer than this ("2 minutes 30 seconds") are left to the table: they would overlap
 
 
 def line_chart(points: Sequence[tuple[str, Decimal, str]], name: str,
@@ -45,17 +46,21 @@ def line_chart(points: Sequence[tuple[str, Decimal, str]], name: str,
         ty = y(float(target[0]))
         parts.append(f'<line class="oc-chart__target" x1="{LEFT}" y1="{ty:.1f}" x2="{WIDTH - RIGHT}" y2="{ty:.1f}" '
                      'stroke="currentColor" stroke-width="1.5" stroke-dasharray="6 4"/>')
-        parts.append(f'<text x="{WIDTH - RIGHT}" y="{ty - 4:.1f}" text-anchor="end" font-size="11" '
-                     f'fill="currentColor">{escape(target[1])}</text>')
+        # The key, above the chart: a piece of dashed line and what it is.
+        parts.append(f'<line x1="{LEFT}" y1="10" x2="{LEFT + 24}" y2="10" stroke="currentColor" stroke-width="1.5" '
+                     'stroke-dasharray="6 4"/>')
+        parts.append(f'<text x="{LEFT + 30}" y="14" font-size="11" fill="currentColor">{escape(target[1])}</text>')
     path = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(values))
     parts.append(f'<polyline class="oc-chart__line" points="{path}" fill="none" stroke="currentColor" stroke-width="2.5"/>')
+    short_figures = len(points) <= 6 and all(len(figure) <= SHORT for _, _, figure in points)
     label_every = 1 if len(points) <= 6 else len(points) - 1  # many periods: the first and last are named
     for index, (period, value, figure) in enumerate(points):
         cx, cy = x(index), y(float(value))
         anchor = "start" if index == 0 and len(points) > 1 else "end" if index == len(points) - 1 and index else "middle"
         parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" fill="currentColor"/>')
-        parts.append(f'<text x="{cx:.1f}" y="{cy - 8:.1f}" text-anchor="{anchor}" font-size="11" '
-                     f'fill="currentColor">{escape(figure)}</text>')
+        if short_figures:
+            parts.append(f'<text x="{cx:.1f}" y="{cy - 8:.1f}" text-anchor="{anchor}" font-size="11" '
+                         f'fill="currentColor">{escape(figure)}</text>')
         if index % label_every == 0 or index == len(points) - 1:
             parts.append(f'<text x="{cx:.1f}" y="{HEIGHT - 10}" text-anchor="{anchor}" font-size="10" '
                          f'fill="currentColor">{escape(period)}</text>')
