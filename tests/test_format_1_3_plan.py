@@ -95,3 +95,37 @@ def test_no_chart_asks_for_anything_and_no_page_has_a_chart_script(ashcombe):
     for page in ("standards", "plan"):
         html = ashcombe.page(page)
         assert "chart.js" not in html.lower() and "d3" not in re.findall(r'src="([^"]*)"', html)
+
+
+def _leaflet(site, name: str) -> str:
+    import io
+
+    import pdfplumber
+    with pdfplumber.open(io.BytesIO((site / "leaflets" / name).read_bytes())) as pdf:
+        return " ".join((page.extract_text() or "").replace("\n", " ") for page in pdf.pages)
+
+
+def test_the_plan_leaflet_in_both_sizes_has_the_strategy_actions_by_theme_and_measures(ashcombe):
+    for name in ("our-plan.pdf", "our-plan-large-print.pdf"):
+        text = re.sub(r"\s+", " ", _leaflet(ashcombe.site, name))
+        assert text.count("Customer Services Strategy 2024 to 2027") >= 2, name  # title and running footer
+        for said in ["Approved by the Executive Committee on 20 March 2024.",
+                     "8 actions: 3 done, 1 on track, 1 at risk, 1 delayed, 1 not started, 1 dropped",
+                     "Digital: online services for everyone", "Status: On track. Due March 2027. Progress: 40%.",
+                     "Status: Delayed. Was due June 2026.", "You told us: You wait too long when you phone us",
+                     "4.2 out of 5", "No results yet.", "85% by March 2027"]:
+            assert said in text, (name, said)
+
+
+def test_the_plan_leaflet_is_on_the_leaflets_page_with_its_question(ashcombe):
+    page = text_of(ashcombe.page("leaflets"))
+    assert "What is the council changing, and how far has it got?" in page
+    assert 'href="our-plan.pdf"' in ashcombe.page("leaflets") or 'our-plan.pdf"' in ashcombe.page("leaflets")
+    assert "our-plan-large-print.pdf" in ashcombe.page("leaflets")
+    assert "our-plan.pdf" in ashcombe.page("plan")  # the plan page links its leaflet
+
+
+def test_the_standards_leaflet_says_a_measure_has_no_results_yet_and_words_times(ashcombe):
+    text = re.sub(r"\s+", " ", _leaflet(ashcombe.site, "customer-service-standards.pdf"))
+    assert "No results yet. First results due March 2027." in text
+    assert "3 minutes 5 seconds" in text and "185 seconds" not in text

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .charts import line_chart
-from .models import Action, Catalogue, Measure, Office, Service, Standard, Theme
+from .models import Action, Catalogue, Measure, Office, Service, Standard
 from .present import Presenter
 from .values import format_percent, last_day
 
@@ -173,20 +173,23 @@ def _met_text(met: bool | None, measure: Measure | None, catalogue: Catalogue, s
 
 
 def latest_results(catalogue: Catalogue, say: Presenter) -> list[dict[str, str]]:
-    """For a leaflet: each measure with its latest result and its target (or that it has none yet)."""
+    """For a leaflet: each measure with its latest result ("2 minutes 30 seconds (April to June 2026)", or that
+    it has none yet) and its target ("2 minutes by March 2027", or "")."""
     found = []
-    for item in measures_over_time(catalogue, say):
-        if not item["is_measure"]:
-            continue
-        latest = item["rows"][-1] if item["rows"] else None
-        found.append({"name": item["name"],
-                      "latest": f"{latest['figure']} ({latest['period']})" if latest else item["none_yet"],
-                      "target": item["target"]})
+    for measure in catalogue.measures:
+        results = catalogue.results_for(measure)
+        latest = results[-1] if results else None
+        target = ""
+        if measure.target is not None:
+            target = say.figure(measure.target)
+            if measure.by:
+                target = say.w("measures.target_short_by", target=target, date=say.date(measure.by))
+        found.append({"name": measure.name,
+                      "latest": f"{say.figure(latest.result)} ({latest.period})" if latest else say.no_results(measure),
+                      "target": target})
     return found
 
 
-def themes_in_order(catalogue: Catalogue) -> tuple[Theme, ...]:
-    return catalogue.strategy.themes if catalogue.strategy else ()
 
 
 __all__ = ["ActionView", "has_plan", "latest_results", "measures_over_time", "open_actions", "plan_page",

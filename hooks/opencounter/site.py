@@ -26,8 +26,8 @@ from .words import words as words_for
 NOTICES = "<!-- oc-notices -->"
 
 # The Leaflets page's groups, and the kinds of leaflet (leaflet_plan.py) in each.
-LEAFLET_GROUPS = {"contacting-us": ("contact", "standards"), "services": ("index", "services"), "offices": ("office",)}
-LEAFLET_QUESTIONS = ("contact", "services", "index", "office", "standards")
+LEAFLET_GROUPS = {"contacting-us": ("contact", "standards", "plan"), "services": ("index", "services"), "offices": ("office",)}
+LEAFLET_QUESTIONS = ("contact", "services", "index", "office", "standards", "plan")
 
 
 @dataclass(frozen=True)
