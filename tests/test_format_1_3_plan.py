@@ -129,3 +129,32 @@ def test_the_standards_leaflet_says_a_measure_has_no_results_yet_and_words_times
     text = re.sub(r"\s+", " ", _leaflet(ashcombe.site, "customer-service-standards.pdf"))
     assert "No results yet. First results due March 2027." in text
     assert "3 minutes 5 seconds" in text and "185 seconds" not in text
+
+
+def test_the_data_package_has_the_plans_actions(ashcombe):
+    import csv
+    import json
+    folder = ashcombe.site / "openreferral"
+    package = json.loads((folder / "datapackage.json").read_text())
+    resource = next(r for r in package["resources"] if r["name"] == "plan_actions")
+    fields = [f["name"] for f in resource["schema"]["fields"]]
+    assert fields == ["id", "title", "theme", "status", "due", "progress", "update", "services", "offices"]
+    rows = list(csv.DictReader((folder / resource["path"]).open(encoding="utf-8", newline="")))
+    assert len(rows) == 8
+    portal = rows[0]
+    assert (portal["id"], portal["theme"], portal["status"], portal["due"], portal["progress"], portal["services"]) == \
+        ("customer-portal", "digital", "on-track", "2027-03", "40", "council-tax;benefits")
+    assert rows[6]["offices"] == "time-square" and rows[7]["theme"] == ""
+
+
+def test_the_plan_page_has_an_item_list_of_its_actions(ashcombe):
+    import json
+    found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', ashcombe.page("plan"), re.S)
+    assert len(found) == 1
+    data = json.loads(found[0])
+    assert data["@type"] == "ItemList" and data["name"] == "Customer Services Strategy 2024 to 2027"
+    assert data["numberOfItems"] == 8 == len(data["itemListElement"])
+    first = data["itemListElement"][0]
+    assert first == {"@type": "ListItem", "position": 1, "name": "One login for all our online services",
+                     "url": "https://www.ashcombe.example/plan/#action-customer-portal",
+                     "description": "Status: On track. Due March 2027."}
