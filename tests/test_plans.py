@@ -245,3 +245,92 @@ def test_a_score_without_its_top_mark_is_an_error(tmp_path):
     with pytest.raises(CatalogueError) as caught:
         ashcombe(standards=text, tmp_path=tmp_path)
     assert caught.value.problems[0].message == "A score needs its top mark: 'out_of'."
+
+
+# ---------------------------------------------------------------- a catalogue in Welsh and English (format 1.2)
+
+BILINGUAL_PLAN = """
+strategy:
+  title:
+    en: Customer Strategy 2025 to 2028
+    cy: Strategaeth Cwsmeriaid 2025 i 2028
+  from: 2025-04
+  to: 2028-03
+  approved: 2025-03
+  approved_by:
+    en: the Cabinet
+    cy: y Cabinet
+  themes:
+    - id: digital
+      name:
+        en: Online services
+        cy: Gwasanaethau ar-lein
+  heard:
+    when:
+      en: Summer 2024
+      cy: Haf 2024
+    points:
+      - id: welsh-online
+        text:
+          en: You want to do more online in Welsh
+          cy: Rydych chi eisiau gwneud mwy ar-lein yn Gymraeg
+plan:
+  updated: 2026-10-01
+  owner:
+    en: Head of Customer Services
+    cy: Pennaeth Gwasanaethau Cwsmeriaid
+  actions:
+    - id: welsh-forms
+      title:
+        en: Every online form in Welsh
+        cy: Pob ffurflen ar-lein yn Gymraeg
+      theme: digital
+      heard: welsh-online
+      due: 2027-03
+      status: on-track
+measures:
+  - id: wait
+    name:
+      en: Average wait on the phone
+      cy: Amser aros cyfartalog ar y ffôn
+    unit: minutes
+    better: lower
+    target: 2 minutes
+    baseline: 3:10
+    baseline_period:
+      en: 2024 to 2025
+      cy: 2024 i 2025
+"""
+
+
+def _bilingual(tmp_path, extra: str, language: str):
+    case = FIXTURES / "bilingual"
+    text = (case / "standards.yaml").read_text()
+    if "\nmeasures:" in text:
+        raise AssertionError("the bilingual fixture gained measures: merge them here")
+    (tmp_path / "standards.yaml").write_text(text + extra, encoding="utf-8")
+    return load_catalogue(case / "services.yaml", tmp_path / "standards.yaml", BUILD_DATE, language=language)
+
+
+def test_both_languages_of_a_bilingual_plan_are_shown_in_their_own_words(tmp_path):
+    welsh = plan_page(_bilingual(tmp_path, BILINGUAL_PLAN, "cy"), presenter("cy"))
+    assert welsh["title"] == "Strategaeth Cwsmeriaid 2025 i 2028"
+    assert welsh["approved"] == "Cymeradwywyd gan y Cabinet ym mis Mawrth 2025."
+    assert welsh["heard"][0]["text"] == "Rydych chi eisiau gwneud mwy ar-lein yn Gymraeg"
+    assert welsh["actions"][0].title == "Pob ffurflen ar-lein yn Gymraeg"
+    assert "Pennaeth Gwasanaethau Cwsmeriaid" in welsh["updated"]
+    english = plan_page(_bilingual(tmp_path, BILINGUAL_PLAN, "en"), presenter("en"))
+    assert english["title"] == "Customer Strategy 2025 to 2028" and english["themes"][0]["name"] == "Online services"
+    measure = measures_over_time(_bilingual(tmp_path, BILINGUAL_PLAN, "cy"), presenter("cy"))[-1]
+    assert measure["baseline"] == "Cyn i ni ddechrau: 3 munud 10 eiliad (2024 i 2025)."
+
+
+def test_a_plan_field_shown_as_words_in_one_language_only_is_an_error(tmp_path):
+    one_language = BILINGUAL_PLAN.replace("""      title:
+        en: Every online form in Welsh
+        cy: Pob ffurflen ar-lein yn Gymraeg
+""", "      title: Every online form in Welsh\n")
+    with pytest.raises(CatalogueError) as caught:
+        _bilingual(tmp_path, one_language, "en")
+    assert [p.message for p in caught.value.problems] == \
+        ["'title' is in one language only: it needs English (en) and Welsh (cy)."]
