@@ -316,7 +316,7 @@ class LeafletWriter:
         if measures:
             out += [heading(2, w("measures.heading")),
                     table([w("leaflet.plan.measure"), w("leaflet.plan.latest"), w("leaflet.plan.target")],
-                          [[_text(m["name"]), m["latest"], m["target"] or w("leaflet.plan.no_target")] for m in measures],
+                          [[_text(m["name"]), m["latest"], m["target"] or w("standards.no_goal_cell")] for m in measures],
                           [{"fr": 2}, {"fr": 1.5}, {"fr": 1.5}], keep=len(measures) <= KEPT_ROWS, row_heads=True)]
         if view["updated"]:
             out.append(paragraph(view["updated"]))
