@@ -38,7 +38,7 @@ def test_actions_are_grouped_by_theme_with_status_due_progress_and_update_in_wor
 def test_you_told_us_pairs_each_point_with_its_actions(ashcombe):
     html = ashcombe.page("plan")
     page = text_of(html)
-    assert "You told us, so we are" in page and "We asked you from September 2023 to January 2024." in page
+    assert "You told us, so we are" in page and "When we asked you: September 2023 to January 2024." in page
     assert ("You told us: You wait too long when you phone us So we are: "
             "Offer a call back instead of waiting in a queue (Delayed, Was due June 2026)") in page
     assert 'href="#action-call-back"' in html and 'id="action-call-back"' in html
