@@ -334,3 +334,24 @@ def test_a_plan_field_shown_as_words_in_one_language_only_is_an_error(tmp_path):
         _bilingual(tmp_path, one_language, "en")
     assert [p.message for p in caught.value.problems] == \
         ["'title' is in one language only: it needs English (en) and Welsh (cy)."]
+
+
+# ---------------------------------------------------------------- charts
+
+def test_a_chart_is_an_image_named_with_its_figures_with_text_escaped():
+    from opencounter.charts import line_chart
+    svg = line_chart([("2024 <b>", Decimal(3), "3"), ("2025", Decimal(5), "5")], "Chart of <x>: 2024 3; 2025 5.",
+                     target=(Decimal(4), "Target 4"))
+    assert svg.startswith('<svg class="oc-chart" role="img" aria-label="Chart of &lt;x&gt;: 2024 3; 2025 5."')
+    assert "<title>Chart of &lt;x&gt;: 2024 3; 2025 5.</title>" in svg
+    assert "<b>" not in svg and "2024 &lt;b&gt;" in svg
+    assert svg.count("<circle") == 2 and 'stroke-dasharray="6 4"' in svg and "Target 4" in svg
+    assert "<script" not in svg and "href" not in svg
+
+
+def test_a_chart_leaves_long_figures_to_the_table_and_names_only_the_ends_of_many_periods():
+    from opencounter.charts import line_chart
+    points = [(f"Period {n}", Decimal(n), f"{n} minutes 30 seconds") for n in range(1, 13)]
+    svg = line_chart(points, "Chart")
+    assert "minutes 30 seconds" not in svg  # too long to print beside each point without overlap
+    assert "Period 1<" in svg and "Period 12<" in svg and "Period 6<" not in svg
