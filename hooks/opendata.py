@@ -43,6 +43,8 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
         document = data.office(plan.context["office"])
     elif plan.src == urls.CONTACT:
         document = data.contact()
+    elif plan.src == urls.PLAN:
+        document = data.plan()
     else:
         return output
     return output.replace("</head>", script_tag(document) + "\n</head>", 1)

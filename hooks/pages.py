@@ -117,6 +117,6 @@ def _navigation(plans: dict[str, PagePlan], files: Files, say: Words) -> list:
     written = sorted(f.src_uri for f in files.documentation_pages()
                      if f.src_uri not in plans and f.inclusion.is_in_nav())
     nav: list = [{say("nav.home"): urls.HOME}, {say("nav.services"): [urls.SERVICES, *categories]}, urls.CONTACT]
-    nav += [src for src in (urls.OFFICES, urls.STANDARDS) if src in plans] + written
+    nav += [src for src in (urls.OFFICES, urls.STANDARDS, urls.PLAN) if src in plans] + written
     nav += [src for src in (urls.GLOSSARY, urls.LEAFLETS) if src in plans]
     return nav

@@ -69,6 +69,17 @@ def northbrook(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def ashcombe(tmp_path_factory):
+    """A council written to format 1.3 (tests/fixtures/format-1-3): a strategy, its plan and measures over time."""
+    from sitebuild import build, make_project
+    case = FIXTURES / "format-1-3"
+    project = make_project(tmp_path_factory.mktemp("ashcombe"), case / "services.yaml", case / "standards.yaml")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
 def browser():
     """One Chromium for the whole test session (Debian's, never a downloaded one)."""
     from browser import CHROMIUM_ARGS, chromium_or_skip

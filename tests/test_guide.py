@@ -17,7 +17,8 @@ SECTIONS = {
     "`services`": fmt.SERVICE, "`online`": fmt.ONLINE_ACTION, "`standards` (in a service)": fmt.SERVICE_PROMISE,
     "`notices`": fmt.NOTICE, "`accessibility`": fmt.ACCESSIBILITY, "`standards.yaml`": fmt.STANDARDS_FILE,
     "`standards`": fmt.STANDARD, "`feedback`": fmt.FEEDBACK, "`performance`": fmt.RESULT, "`glossary`": fmt.GLOSSARY_TERM,
-    "`measures`": fmt.MEASURE,
+    "`measures`": fmt.MEASURE, "`strategy`": fmt.STRATEGY, "`themes`": fmt.THEME, "`heard`": fmt.HEARD,
+    "`points` (in heard)": fmt.HEARD_POINT, "`plan`": fmt.PLAN, "`actions`": fmt.ACTION,
 }
 
 

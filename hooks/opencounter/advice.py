@@ -19,7 +19,8 @@ from .fields import LANGUAGE_NAMES, ListOf, Localised, Markdown, Record, Text
 from .loading import catalogue_languages
 from .format import SERVICES_FILE, STANDARDS_FILE
 from .models import Catalogue
-from .values import Month, last_day
+from .calendar import months_ahead
+from .values import Month, first_day, last_day
 from .yamlfile import MappingNode, Node, ScalarNode, SequenceNode, position, read_yaml
 
 RULES = {
@@ -30,8 +31,10 @@ RULES = {
     "jargon": "abbreviations and jargon that the glossary does not explain",
     "digital-by-choice": "services that can only be used online",
     "review-date": "services not reviewed within the limit",
-    "past-dates": "closures and notices whose dates have passed, notices about a day that has passed, and a "
-                  "standards review date that has passed",
+    "past-dates": "closures and notices whose dates have passed, notices about a day that has passed, a "
+                  "standards review date that has passed, and (format 1.3) a strategy that has ended, a plan not "
+                  "updated when it should have been, actions past their due month, actions due after the strategy "
+                  "ends, and a date for first results on a measure that has results",
     "other-council": "hand-written pages in content/ that name a council other than the one in services.yaml",
     "leaflet-characters": "characters the leaflet fonts cannot print, which leaflets leave out",
     "bank-holidays": "lines and offices open every day that close on bank holidays only by default",
@@ -279,6 +282,57 @@ class _Advisor:
         return any(term == g or f"({term})" in g or re.search(rf"\b{re.escape(term)}\b", g) for g in self.glossary)
 
     def standards(self, root: MappingNode, catalogue: Catalogue) -> None:
+        self.review(root, catalogue)
+        self.plan(root, catalogue)
+
+    def plan(self, root: MappingNode, catalogue: Catalogue) -> None:
+        """Format 1.3: what has gone stale in the strategy, the plan and the measures."""
+        strategy, plan = catalogue.strategy, catalogue.plan
+        strategy_node = _value(root, "strategy")
+        if strategy and strategy.end and last_day(strategy.end) < self.today:
+            key, node = _entry(strategy_node, "to")
+            if node is not None:
+                self.add("past-dates", node, ("strategy", "to"),
+                         f"The strategy ended in {_said(strategy.end)}, which has passed. The plan page still shows it.",
+                         "If a new strategy has been agreed, write it under 'strategy:' and its actions under 'plan:'. "
+                         "If this one was extended, change 'to'.", key)
+        if plan:
+            months = {"month": 1, "quarter": 3, "year": 12}[plan.update_every]
+            due = months_ahead(plan.updated, months)
+            key, node = _entry(_value(root, "plan"), "updated")
+            if due < self.today and node is not None:
+                self.add("past-dates", node, ("plan", "updated"),
+                         f"The plan was last updated on {_said(plan.updated)}: it is updated every "
+                         f"{ {'month': 'month', 'quarter': '3 months', 'year': 'year'}[plan.update_every]}, so an "
+                         f"update was due by {_said(due)}.",
+                         "Update each action's status, progress and update, then change 'updated' to today's date.", key)
+            action_nodes = _items(_value(_value(root, "plan"), "actions"))
+            for index, (action, node) in enumerate(zip(plan.actions, action_nodes), start=1):
+                due_key, due_node = _entry(node, "due")
+                if action.due is None or due_node is None:
+                    continue
+                where = ("plan", "actions", _label(node, index), "due")
+                if action.is_open and last_day(action.due) < self.today:
+                    self.add("past-dates", due_node, where,
+                             f"'{action.title}' was due by {_said(action.due)} and its status is still "
+                             f"'{action.status}'. The page says \"Was due {_said(action.due)}\".",
+                             "Change 'status' to done if it is finished, or dropped if you stopped it. If it is "
+                             "late, say so in 'update' and change 'due' to the new month.", due_key)
+                if strategy and strategy.end and first_day(action.due) > last_day(strategy.end):
+                    self.add("past-dates", due_node, where,
+                             f"'{action.title}' is due in {_said(action.due)}, after the strategy ends "
+                             f"({_said(strategy.end)}).",
+                             "Check the date. If the action will finish after the strategy, say so in 'update', "
+                             "or change the strategy's 'to'.", due_key)
+        results = {r.measure.id for r in catalogue.performance if r.measure}
+        for index, (measure, node) in enumerate(zip(catalogue.measures, _items(_value(root, "measures"))), start=1):
+            key, first = _entry(node, "first_results")
+            if measure.first_results and measure.id in results and first is not None:
+                self.add("past-dates", first, ("measures", _label(node, index), "first_results"),
+                         f"'{measure.name}' has results, so its date for first results is not shown.",
+                         "Delete the 'first_results' line.", key)
+
+    def review(self, root: MappingNode, catalogue: Catalogue) -> None:
         """A review date that has passed: the page no longer says "We will next review them by" a past day."""
         review = catalogue.next_review
         if review is None or not last_day(review) < self.today:
@@ -381,6 +435,24 @@ def parse_days_or_none(key: str):
         return parse_days(key)
     except HoursError:
         return None
+
+
+def _value(node: Node | None, name: str) -> Node | None:
+    return _entry(node, name)[1]
+
+
+def _entry(node: Node | None, name: str) -> tuple[Node | None, Node | None]:
+    """The key and value nodes of `name` in a section, or (None, None)."""
+    if not isinstance(node, MappingNode):
+        return None, None
+    return next(((k, v) for k, v in node.value if isinstance(k, ScalarNode) and k.value == name), (None, None))
+
+
+def _said(value: date | Month) -> str:
+    """ "March 2027" or "31 October 2026", for advice (in English, as every message is)."""
+    if isinstance(value, Month):
+        return f"{MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def _items(node: Node | None) -> list[MappingNode]:

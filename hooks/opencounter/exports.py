@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import multiprocessing
 import shutil
 import tempfile
@@ -21,7 +24,54 @@ def export_files(catalogue: Catalogue, site_url: str) -> dict[str, bytes]:
     """The files, by their path in the site."""
     files = OpenReferral(catalogue, site_url).files()
     files.update({urls.calendar(office.id): office_calendar(catalogue, office) for office in catalogue.offices})
+    add_plan_actions(files, catalogue)
     return files
+
+
+# ---------------------------------------------------------------- the plan's actions (format 1.3)
+
+PLAN_ACTIONS = "plan_actions"
+PLAN_ACTION_FIELDS = (
+    ("id", "string", "The action's id in standards.yaml."),
+    ("title", "string", "What the council will do."),
+    ("theme", "string", "The id of the strategy's theme it belongs to (empty: none)."),
+    ("status", "string", "not-started, on-track, at-risk, delayed, done or dropped."),
+    ("due", "string", "When it is due: a date (2027-03-31) or a month (2027-03); empty when not given."),
+    ("progress", "number", "How far it has got, as a percentage (40 for 40%); empty when not given."),
+    ("update", "string", "The latest update, as written (Markdown)."),
+    ("services", "string", "The ids of the services it changes, separated by semicolons."),
+    ("offices", "string", "The ids of the offices it changes, separated by semicolons."),
+)
+
+
+def plan_action_rows(catalogue: Catalogue) -> list[dict[str, str]]:
+    """One row per action of the plan, in the order written (none without a plan)."""
+    actions = catalogue.plan.actions if catalogue.plan else ()
+    return [{"id": a.id, "title": a.title, "theme": a.theme.id if a.theme else "", "status": a.status,
+             "due": a.due.isoformat() if a.due else "",
+             "progress": f"{a.progress.normalize():f}" if a.progress is not None else "",
+             "update": a.update, "services": ";".join(a.services), "offices": ";".join(a.offices)}
+            for a in actions]
+
+
+def add_plan_actions(files: dict[str, bytes], catalogue: Catalogue, folder: str = "openreferral") -> None:
+    """The plan's actions as a CSV table beside the others, described in the data package (when there is a plan)."""
+    if catalogue.plan is None:
+        return
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=[name for name, _, _ in PLAN_ACTION_FIELDS], lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(plan_action_rows(catalogue))
+    files[f"{folder}/{PLAN_ACTIONS}.csv"] = buffer.getvalue().encode("utf-8")
+    package_path = f"{folder}/datapackage.json"
+    package = json.loads(files[package_path]) if package_path in files else {"resources": []}
+    package["resources"] = [r for r in package.get("resources", []) if r.get("name") != PLAN_ACTIONS] + [{
+        "name": PLAN_ACTIONS, "path": f"{PLAN_ACTIONS}.csv", "profile": "tabular-data-resource", "format": "csv",
+        "mediatype": "text/csv", "encoding": "utf-8",
+        "title": "The actions of the council's customer service plan, with their status",
+        "schema": {"fields": [{"name": name, "type": kind, "description": about} for name, kind, about in PLAN_ACTION_FIELDS],
+                   "primaryKey": "id"}}]
+    files[package_path] = (json.dumps(package, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def write_files(files: dict[str, bytes], folder: Path) -> None:

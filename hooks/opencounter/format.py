@@ -9,11 +9,12 @@ fields marked "Open Counter addition" are optional extras documented in docs/edi
 from __future__ import annotations
 
 from .channels import CHANNEL_TYPES, STANDARD_CHANNELS
-from .fields import (LANGUAGE_NAMES, Choice, Date, DateOrMonth, Email, Field, Figure, Id, LanguageCode, Lines, ListOf, Localised,
+from .fields import (INVALID, LANGUAGE_NAMES, Checked, Choice, Date, DateOrMonth, Email, Field, Figure, Id, LanguageCode, Lines, ListOf, Localised,
                      Markdown, Number, OpeningHoursKind, Percent, Phone, Postcode, Raw, Reader, Record, Ref, Target, Text, Translations,
                      Url, WorkingDays, Words)
 from .values import Figure as FigureValue
-from .values import ValueProblem, first_day, last_day, read_email, read_percent, read_phone, read_target
+from .values import (UNITS, ValueProblem, first_day, last_day, read_email, read_figure, read_in_unit, read_out_of,
+                     read_percent, read_phone, read_target)
 from .yamlfile import MappingNode, ScalarNode, is_empty
 
 NATIONS = ("england", "wales", "scotland", "northern-ireland")
@@ -320,6 +321,14 @@ def _check_review(raw: Raw, reader: Reader) -> None:
                        hint="Check the years. 'next_review' is when you will next review the standards, so it "
                             "comes after 'adopted'.")
 
+FIGURE_EXPECTED = "a percentage like 86%, or for a measure a number like 1,204"
+
+
+def InUnit(expected: str) -> Checked:
+    """A figure in a measure's unit (format 1.3): read as text here, and in its unit once the measure is known."""
+    return Checked(expected, str, "figure-in-unit")
+
+
 def _check_result(raw: Raw, reader: Reader) -> None:
     """A result is for a standard or for a measure, not both; a standard's result is a percentage."""
     has = [name for name in ("standard", "measure") if name in raw.nodes]
@@ -331,8 +340,15 @@ def _check_result(raw: Raw, reader: Reader) -> None:
         reader.problem(raw.node, raw.where, "'standard' is missing.", expected="standard: the id of a standard, "
                        "or measure: the id of a measure", found="no line for it",
                        hint="Add a line 'standard: ...' with the id of the standard this result is for.")
+    if "result" in raw and "measure" not in raw.nodes:  # a measure's result is read in its unit (_check_measures)
+        try:
+            raw["result"] = read_figure(raw["result"])
+        except ValueProblem as problem:
+            reader.problem(raw.at("result"), raw.where + ("result",), problem.message, expected=FIGURE_EXPECTED,
+                           found=f"'{raw['result']}'", hint=problem.hint)
+            del raw["result"]
     figure = raw.get("result")
-    if "standard" in raw.nodes and figure is not None and not figure.percent:
+    if "standard" in raw.nodes and isinstance(figure, FigureValue) and not figure.percent:
         try:  # version 1 reads a plain 86 as 86%
             raw["result"] = FigureValue(read_percent(raw.at("result").value), True)
             return
@@ -348,15 +364,152 @@ RESULT = Record("a performance result", (
     Field("standard", Ref("a standard"), doc="The standard this result is for (or give measure)."),
     Field("measure", Ref("a measure"), doc="Version 1.1: the measure this result is for (or give standard)."),
     Field("period", Said(), required=True, doc="Like 'April to June 2026'."),
-    Field("result", Figure(), required=True,
-          doc="The share of contacts that met the target, like 86%. A measure's result may be a number, like 1,204."),
+    Field("result", InUnit(FIGURE_EXPECTED), required=True,
+          doc="The share of contacts that met the target, like 86%. A measure's result may be a number, like 1,204; "
+              "version 1.3: in the measure's unit, like 2:30 or 2 minutes 30 seconds, a score like 4.2, or 78%."),
     Field("goal", Percent()),
 ), check=_check_result)
+
+UNIT_EXAMPLES = {"percent": "78%", "number": "1,204", "minutes": "2:30 or 2 minutes 30 seconds",
+                 "seconds": "45 seconds", "score": "4.2"}
+
+
+def _unit_expected(unit: str, out_of=None) -> str:
+    if not unit:
+        return FIGURE_EXPECTED
+    said = {"percent": "a percentage", "number": "a number", "minutes": "a time", "seconds": "a time",
+            "score": "a score" + (f" out of {out_of.normalize():f}" if out_of else "")}[unit]
+    return f"{said}, like {UNIT_EXAMPLES[unit]}"
+
+
+def read_figure_at(raw: Raw, name: str, reader: Reader, unit: str, out_of) -> None:
+    """Read the figure written under `name` in the measure's unit, in place; a problem names the unit."""
+    if name not in raw:
+        return
+    try:
+        raw[name] = read_in_unit(raw[name], unit, out_of)
+    except ValueProblem as problem:
+        reader.problem(raw.at(name), raw.where + (name,), problem.message, expected=_unit_expected(unit, out_of),
+                       found=f"'{raw[name]}'", hint=problem.hint)
+        del raw[name]
+
+
+def _check_measure(raw: Raw, reader: Reader) -> None:
+    """Format 1.3: a score has a top mark and only a score has one; a target's date needs a target;
+    the target and baseline are in the measure's unit."""
+    unit = raw.get("unit", "")
+    if "out_of" in raw.nodes and "unit" in raw and unit != "score":
+        reader.problem(raw.at("out_of"), raw.where + ("out_of",), "Only a score has a top mark ('out_of').",
+                       expected="out_of with 'unit: score'", found=f"unit: {unit}",
+                       hint="Remove the 'out_of' line, or write 'unit: score' if the figures are scores.")
+    elif "out_of" in raw.nodes and "unit" not in raw.nodes:
+        reader.problem(raw.at("out_of"), raw.where + ("out_of",), "A top mark ('out_of') is for a score, and this "
+                       "measure has no unit.", expected="'unit: score' with out_of", found="out_of with no unit",
+                       hint="Add a line 'unit: score' to this measure, or remove the 'out_of' line.")
+    if unit == "score" and "out_of" not in raw.nodes:
+        reader.problem(raw.at("unit"), raw.where + ("unit",), "A score needs its top mark: 'out_of'.",
+                       expected="out_of: the highest score, like 5", found="no line for it",
+                       hint="Add a line 'out_of: 5' (or whatever the highest score is) to this measure.")
+    if "by" in raw.nodes and "target" not in raw.nodes:
+        reader.problem(raw.at("by"), raw.where + ("by",), "'by' says when the target is for, and this measure "
+                       "has no target.", expected="target: with by", found="by with no target",
+                       hint="Add a line 'target: ...' in the measure's unit, or remove the 'by' line.")
+    if "baseline_period" in raw.nodes and "baseline" not in raw.nodes:
+        reader.problem(raw.at("baseline_period"), raw.where + ("baseline_period",), "'baseline_period' says when "
+                       "the baseline was measured, and this measure has no baseline.",
+                       expected="baseline: with baseline_period", found="baseline_period with no baseline",
+                       hint="Add a line 'baseline: ...' in the measure's unit, or remove the 'baseline_period' line.")
+    if "unit" in raw.nodes and "unit" not in raw:
+        for name in ("target", "baseline"):  # the unit has its own problem: its figures cannot be read yet
+            raw.pop(name, None)
+        return
+    out_of = raw.get("out_of")
+    for name in ("target", "baseline"):
+        read_figure_at(raw, name, reader, unit, out_of)
+
 
 MEASURE = Record("a measure", (
     Field("id", Id(), required=True),
     Field("name", Said(), required=True, doc="What is measured, like 'Customers satisfied with our service'."),
     Field("description", Said(Markdown()), doc="Where the figure comes from."),
+    Field("unit", Choice(UNITS), doc="Version 1.3: percent, number, minutes, seconds or score. Without it, as in "
+                                     "1.1: a result with % is a percentage, without it a count."),
+    Field("out_of", Checked("the highest score, like 5", read_out_of, "out-of"),
+          doc="Version 1.3: for unit: score, the highest score, like 5."),
+    Field("better", Choice(("higher", "lower")), doc="Version 1.3: which way is better, higher or lower."),
+    Field("target", InUnit("a figure in the measure's unit"), doc="Version 1.3: the figure aimed for, in the measure's unit."),
+    Field("by", DateOrMonth(), doc="Version 1.3: when the target is for: a date or a month, like 2027-03."),
+    Field("baseline", InUnit("a figure in the measure's unit"),
+          doc="Version 1.3: the figure before the work began, in the measure's unit."),
+    Field("baseline_period", Said(), doc="Version 1.3: when the baseline was measured, like 'April 2020 to March 2021'."),
+    Field("first_results", DateOrMonth(), doc="Version 1.3: for a measure with no results yet, when the first are due."),
+), check=_check_measure)
+
+
+# ---------------------------------------------------------------- the strategy and the plan (format 1.3)
+
+ACTION_STATUSES = ("not-started", "on-track", "at-risk", "delayed", "done", "dropped")
+UPDATE_EVERY = ("month", "quarter", "year")
+
+THEME = Record("a theme", (
+    Field("id", Id(), required=True),
+    Field("name", Said(), required=True, doc="The theme's name, like 'Digital, operations and performance'. "
+                                             "A name with a colon is written in quotes."),
+    Field("summary", Said(Markdown()), doc="One or two sentences on what the theme is about."),
+))
+
+HEARD_POINT = Record("a heard point", (
+    Field("id", Id(), required=True),
+    Field("text", Said(), required=True, doc="What residents said, as they said it: 'You want one login'."),
+))
+
+HEARD = Record("what residents told us", (
+    Field("when", Said(), doc="When you asked, in words, like 'September 2020 to March 2021'."),
+    Field("points", ListOf(HEARD_POINT, min_items=1), required=True, doc="What residents told you, point by point."),
+))
+
+STRATEGY = Record("the strategy", (
+    Field("title", Said(), required=True, doc="The strategy's title, like 'Customer Services Strategy 2021 to 2024'."),
+    Field("from", DateOrMonth(), doc="When it began: a date or a month, like 2021-07."),
+    Field("to", DateOrMonth(), doc="When it ends: a date or a month, like 2024-03."),
+    Field("approved", DateOrMonth(), doc="When it was approved."),
+    Field("approved_by", Said(), doc="Who approved it, like 'the Executive Committee'."),
+    Field("vision", Said(Markdown()), doc="The strategy's vision, in a sentence or two."),
+    Field("papers", SameOrSaid(Url()), doc="The committee papers: the full strategy and its reports."),
+    Field("themes", ListOf(THEME), doc="The strategy's themes; actions name one by its id."),
+    Field("heard", HEARD, doc="What residents told you when you asked; actions name a point by its id."),
+), check=lambda raw, reader: _strategy_dates(raw, reader))
+
+
+def _strategy_dates(raw: Raw, reader: Reader) -> None:
+    if "from" in raw and "to" in raw and last_day(raw["to"]) < first_day(raw["from"]):
+        reader.problem(raw.at("to"), raw.where + ("to",), "The strategy ends before it begins.",
+                       expected="'to' on or after 'from'",
+                       found=f"from: {raw['from'].isoformat()}, to: {raw['to'].isoformat()}",
+                       hint="Check the years. Swap the dates if they are the wrong way round.")
+
+
+ACTION = Record("an action", (
+    Field("id", Id(), required=True),
+    Field("title", Said(), required=True, doc="What you will do, in a few words."),
+    Field("theme", Ref("a theme"), doc="The id of one of the strategy's themes."),
+    Field("heard", Ref("a heard point"), doc="The id of a point under 'heard:' that this action answers."),
+    Field("due", DateOrMonth(), doc="When it is due: a date or a month, like 2022-03."),
+    Field("status", Choice(ACTION_STATUSES), required=True,
+          doc="not-started, on-track, at-risk, delayed, done or dropped."),
+    Field("progress", Percent(), doc="How far it has got, like 40%."),
+    Field("update", Said(Markdown()), doc="The latest news, in a sentence or two."),
+    Field("services", ListOf(Ref("a service"), single=True),
+          doc="Service ids: their pages say what is changing while the action is open."),
+    Field("offices", ListOf(Ref("an office"), single=True),
+          doc="Office ids: their pages say what is changing while the action is open."),
+))
+
+PLAN = Record("the plan", (
+    Field("updated", Date(), required=True, doc="The day progress was last updated."),
+    Field("update_every", Choice(UPDATE_EVERY), doc="How often you update it: month, quarter or year (year if left out)."),
+    Field("owner", Said(), doc="Who is responsible for the plan: a role, not a person."),
+    Field("actions", ListOf(ACTION, min_items=1), required=True, doc="What you will do."),
 ))
 
 FEEDBACK = Record("feedback", (
@@ -385,4 +538,37 @@ STANDARDS_FILE = Record("standards.yaml", (
     Field("measures", ListOf(MEASURE), doc="Version 1.1: published figures that are not a standard's target."),
     Field("performance", ListOf(RESULT)),
     Field("glossary", ListOf(GLOSSARY_TERM)),
-), check=_check_review)
+    Field("strategy", STRATEGY, doc="Version 1.3: the strategy these standards belong to."),
+    Field("plan", PLAN, doc="Version 1.3: the action plan, shown on a page of its own."),
+), check=lambda raw, reader: (_check_review(raw, reader), _check_measure_results(raw, reader),
+                              _check_plan_dates(raw, reader)))
+
+
+def _check_measure_results(raw: Raw, reader: Reader) -> None:
+    """A measure's results, read in its unit (format 1.3) once the measures are known."""
+    measures = {m["id"]: m for m in raw.get("measures", []) if "id" in m}
+    for result in raw.get("performance", []):
+        if "measure" not in result or "result" not in result:
+            continue
+        measure = measures.get(result["measure"].id)
+        if measure is None:
+            del result["result"]  # the measure is missing: reported as a reference
+            continue
+        if "unit" not in measure and "unit" in measure.nodes:
+            del result["result"]  # the unit has its own problem
+            continue
+        read_figure_at(result, "result", reader, measure.get("unit", ""), measure.get("out_of"))
+
+
+def _check_plan_dates(raw: Raw, reader: Reader) -> None:
+    """An action cannot be due before the strategy began."""
+    began = raw.get("strategy", {}).get("from")
+    if began is None:
+        return
+    for action in raw.get("plan", {}).get("actions", []):
+        due = action.get("due")
+        if due is not None and last_day(due) < first_day(began):
+            reader.problem(action.at("due"), action.where + ("due",), "This action is due before the strategy began.",
+                           expected=f"'due' on or after the strategy's 'from' ({began.isoformat()})",
+                           found=f"due: {due.isoformat()}",
+                           hint="Check the year. An action in this plan is due after the strategy began.")

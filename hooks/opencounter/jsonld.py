@@ -16,6 +16,7 @@ from . import urls
 from .calendar import COMING_UP_MONTHS, months_ahead, office_hours_changes
 from .hours import ALL_DAY, OPEN, DayHours, OpeningHours
 from .models import Catalogue, Channel, Office, Service
+from .plans import plan_page
 from .present import presenter
 
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -166,6 +167,21 @@ class StructuredData:
                               "validThrough": change.day.isoformat(), "opens": opens, "closes": closes,
                               "description": self.say.bank_holiday(change.name)})
         return sorted(found, key=lambda item: item["validFrom"])
+
+
+    def plan(self) -> dict[str, Any]:
+        """The plan page: its actions as an ItemList (schema.org has no type for a council's action; each is a
+        ListItem with its status and due month in words, and the address of its place on the page)."""
+        url = self._url(urls.PLAN)
+        view = plan_page(self.catalogue, self.say)
+        items = []
+        for position, item in enumerate(view["actions"], start=1):
+            said = [f"{self.say.w('plan.status_label')}: {item.status}."] + ([f"{item.due}."] if item.due else [])
+            items.append({"@type": "ListItem", "position": position, "name": item.title,
+                          "url": f"{url}#action-{item.id}", "description": " ".join(said)})
+        return {"@context": "https://schema.org", "@type": "ItemList", "name": view["title"], "url": url,
+                "mainEntityOfPage": self._page(url), "numberOfItems": len(items), "itemListOrder": "https://schema.org/ItemListUnordered",
+                "itemListElement": items}
 
 
 def _windows(day: DayHours) -> list[tuple[str, str]]:

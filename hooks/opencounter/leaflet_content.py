@@ -21,7 +21,8 @@ from typing import Any
 
 from . import urls
 from .blocks import BREAK, Block, big, bold, box, bullets, heading, index, keep, lines, nowrap, paragraph, table, top
-from .leaflet_plan import CONTACT, INDEX, OFFICE, SERVICES, STANDARDS, Edition, LeafletPlan
+from .leaflet_plan import CONTACT, INDEX, OFFICE, PLAN, SERVICES, STANDARDS, Edition, LeafletPlan
+from .plans import latest_results, plan_page
 from .models import Catalogue, Channel, Notice, Office, Service
 from .present import complaint_standards, help_offline, presenter, ways_to_complain
 from .text import markdown_blocks
@@ -60,7 +61,7 @@ class LeafletWriter:
         if plan.slug not in self._bodies:  # the same words in both editions: written once
             self._bodies.clear()
             body = {CONTACT: self._contact, STANDARDS: self._standards, SERVICES: self._services, INDEX: self._index,
-                    OFFICE: self._office}[plan.kind](plan)
+                    OFFICE: self._office, PLAN: self._plan}[plan.kind](plan)
             self._bodies[plan.slug] = [heading(1, plan.title), *self._opening(plan), *self._top(plan), *body]
         title = plan.title if edition.slug == "standard" else w("leaflet.large_print_title", title=plan.title)
         return {
@@ -91,6 +92,10 @@ class LeafletWriter:
         if plan.kind == STANDARDS:
             intro = markdown_blocks(self.catalogue.introduction)
             return intro or [paragraph(w("leaflet.standards.lede"), "lede")]
+        if plan.kind == PLAN:
+            view = plan_page(self.catalogue, self.say)
+            said = " ".join(part for part in (view["period"], view["approved"]) if part)
+            return [paragraph(said or w("leaflet.plan.lede"), "lede")]
         return [paragraph(w(f"leaflet.{plan.kind}.lede"), "lede")]
 
     def _top(self, plan: LeafletPlan) -> list[Block]:
@@ -268,10 +273,56 @@ class LeafletWriter:
                 ways.append([w("leaflet.standards.call"), " ", bold(nowrap(self.say.phone(routes["phone"].number))), "."])
             if ways:
                 out.append(bullets(ways))
-        if catalogue.performance:
+        if catalogue.performance or catalogue.measures:
             out += [heading(2, w("standards.performance")), paragraph(w("standards.performance_lede"))]
             for subject in catalogue.measured:
                 out += self._results(subject)
+            for measure in catalogue.measures:  # a measure with no results is said to have none yet
+                if not catalogue.results_for(measure):
+                    out += [keep([heading(3, measure.name), paragraph(self.say.no_results(measure))])]
+        return out
+
+    # ------------------------------------------------------------ the strategy and its plan (format 1.3)
+
+    def _plan(self, plan: LeafletPlan) -> list[Block]:
+        """The strategy in brief, the actions by theme with status and due month, the measures with their
+        latest result and target (plans.py decides what each shows, as for the web page)."""
+        w = self.w
+        view = plan_page(self.catalogue, self.say)
+        out: list[Block] = []
+        if view["vision"]:
+            out += [heading(2, w("plan.vision")), *markdown_blocks(view["vision"])]
+        if view["actions"]:
+            out += [heading(2, w("plan.actions_heading")), paragraph(view["count"])]
+            for theme in view["themes"]:
+                items = []
+                for item in theme["actions"]:
+                    said = [w("plan.status_label") + ": " + item.status]
+                    if item.due:
+                        said.append(item.due)
+                    if item.progress:
+                        said.append(item.progress)
+                    items.append([keep([paragraph(bold(_text(item.title))), paragraph(". ".join(said) + ".")])])
+                if items:
+                    out += ([heading(3, theme["name"])] if theme["name"] else []) + [bullets(items)]
+        if view["heard"]:
+            out += [heading(2, w("plan.heard_heading"))]
+            pairs = []
+            for point in view["heard"]:
+                answers = "; ".join(f"{a.title} ({a.status})" for a in point["actions"])
+                pairs.append([paragraph([bold(w("plan.you_told_us") + ":"), " ", _text(point["text"])]),
+                              *([paragraph([bold(w("plan.so_we_are") + ":"), " ", _text(answers)])] if answers else [])])
+            out.append(bullets(pairs))
+        measures = latest_results(self.catalogue, self.say)
+        if measures:
+            out += [heading(2, w("measures.heading")),
+                    table([w("leaflet.plan.measure"), w("leaflet.plan.latest"), w("leaflet.plan.target")],
+                          [[_text(m["name"]), m["latest"], m["target"] or w("standards.no_goal_cell")] for m in measures],
+                          [{"fr": 2}, {"fr": 1.5}, {"fr": 1.5}], keep=len(measures) <= KEPT_ROWS, row_heads=True)]
+        if view["updated"]:
+            out.append(paragraph(view["updated"]))
+        if view["papers"]:
+            out.append(paragraph([w("leaflet.plan.papers"), " ", _breakable_address(short_url(view["papers"]))]))
         return out
 
     def _results(self, subject) -> list[Block]:
@@ -282,7 +333,7 @@ class LeafletWriter:
         head = [w("standards.period"), w("standards.result")] + ([w("standards.goal"), w("standards.goal_met")] if goals else [])
         rows = []
         for result in results:
-            row = [result.period, result.result.text]
+            row = [result.period, self.say.figure(result.result)]
             if goals:
                 row += [format_percent(result.goal) if result.goal is not None else w("standards.no_goal"),
                         w({True: "standards.met", False: "standards.missed", None: "standards.no_goal"}[result.met_goal])]

@@ -14,6 +14,7 @@ from typing import Any, Mapping, Sequence
 
 from . import urls
 from .models import Catalogue
+from .plans import plan_title
 from .present import presenter
 from .words import Words, words as words_for
 
@@ -40,6 +41,7 @@ EDITIONS = (STANDARD, LARGE_PRINT)
 
 # The kinds of leaflet, in the order the Leaflets page lists their groups.
 CONTACT, STANDARDS, INDEX, SERVICES, OFFICE = "contact", "standards", "index", "services", "office"
+PLAN = "plan"  # format 1.3: the strategy and its action plan
 SPLITTABLE = (SERVICES, INDEX)
 
 
@@ -87,6 +89,8 @@ def plan_leaflets(catalogue: Catalogue, words: Words | None = None) -> list[Leaf
         LeafletPlan("a-to-z-of-services", w("leaflet.index.title"), INDEX, urls.SERVICES,
                     {"services": say.a_to_z(catalogue.services), "part": "", "topics": ()}),
     ]
+    if catalogue.plan or catalogue.strategy:
+        plans.append(LeafletPlan("our-plan", plan_title(catalogue, say), PLAN, urls.PLAN))
     topics = [(c, say.a_to_z(catalogue.services_in(c))) for c in catalogue.categories]
     for number, (category, services) in enumerate([t for t in topics if t[1]], start=1):  # no gaps in the numbers
         plans.append(LeafletPlan(f"services-{category.id}", category.name, SERVICES, urls.category(category.id),

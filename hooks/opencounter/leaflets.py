@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from .leaflet_content import LeafletWriter
-from .leaflet_plan import (CONTACT, EDITIONS, INDEX, LARGE_PRINT, OFFICE, SERVICES, SPLITTABLE, STANDARD, STANDARDS,
+from .leaflet_plan import (CONTACT, EDITIONS, INDEX, LARGE_PRINT, OFFICE, PLAN, SERVICES, SPLITTABLE, STANDARD, STANDARDS,
                            Edition, LeafletPlan, plan_leaflets, split, with_topics)
 from .blocks import texts
 from .models import Catalogue
@@ -33,7 +33,7 @@ from .words import Words, words as words_for
 __all__ = ["EDITIONS", "FONT_FILES", "LARGE_PRINT", "STANDARD", "Edition", "Leaflet", "LeafletError", "LeafletMaker",
            "LeafletPlan", "MakeStats", "plan_leaflets"]
 
-KIND_ORDER = (CONTACT, STANDARDS, INDEX, SERVICES, OFFICE)
+KIND_ORDER = (CONTACT, STANDARDS, PLAN, INDEX, SERVICES, OFFICE)
 # Measured at 1,000 services: about 1,100 characters fill a standard print page of a services leaflet
 # and 750 a large print one (the guess takes 1,000 and 680); the index, in two columns, holds 1,050
 # and 800. The guess aims to fill 90% of the limit, so a part rarely comes out too long (and if one

@@ -14,8 +14,8 @@ from .fields import LanguageCode, Raw, Reader, Reference, describe, in_language
 from .channels import CHANNEL_TYPES
 from .words import words as words_for
 from .models import (Accessibility, Catalogue, general_channels, Category, Channel, Closure,
-                     Council, Feedback, GlossaryTerm, Measure, Notice, Office, OnlineAction, Result, Service,
-                     ServicePromise, Standard)
+                     Council, Feedback, GlossaryTerm, HeardPoint, Measure, Notice, Office, OnlineAction, Plan, Result,
+                     Service, ServicePromise, Standard, Strategy, Theme, Action)
 from .yamlfile import MappingNode, ScalarNode, SequenceNode, read_yaml
 
 
@@ -41,7 +41,8 @@ def load_catalogue(services_path: Path, standards_path: Path, build_date: date,
     if standards is not None:
         _check_unique(standards, standards_reader, ("standards", "measures"))
         _resolve_standards(standards, standards_reader,
-                           _ids_as_written(services, "offices") if services is not None else None)
+                           _ids_as_written(services, "offices") if services is not None else None,
+                           _ids_as_written(services, "services") if services is not None else None)
     problems = services_reader.problems + standards_reader.problems
     if problems or services is None or standards is None:
         raise CatalogueError(problems)
@@ -197,12 +198,28 @@ def _resolve_services(raw: Raw, reader: Reader) -> None:
             _resolve(reference, targets, reader, "office, service or category", "offices, services or categories")
 
 
-def _resolve_standards(raw: Raw, reader: Reader, offices: list[str] | None) -> None:
+def _resolve_standards(raw: Raw, reader: Reader, offices: list[str] | None, services: list[str] | None = None) -> None:
     """References in standards.yaml: results to standards and measures, standards to offices in services.yaml
-    (not checked when services.yaml could not be read: its own problems come first)."""
+    (not checked when services.yaml could not be read: its own problems come first), and (format 1.3) the
+    plan's actions to the strategy's themes and heard points, and to services and offices."""
     standards, measures = _ids_as_written(raw, "standards"), _ids_as_written(raw, "measures")
     for standard in raw.get("standards", []):
         for office in standard.get("offices", []) if offices is not None else []:
+            _resolve(office, offices, reader, "office", "offices in services.yaml")
+    strategy = raw.get("strategy", {})
+    heard = strategy.get("heard", {})
+    _check_unique(strategy, reader, ("themes",))
+    _check_unique(heard, reader, ("points",))
+    _check_unique(raw.get("plan", {}), reader, ("actions",))
+    themes, points = _ids_as_written(strategy, "themes"), _ids_as_written(heard, "points")
+    for action in raw.get("plan", {}).get("actions", []):
+        if "theme" in action:
+            _resolve(action["theme"], themes, reader, "theme", "themes under 'strategy:'")
+        if "heard" in action:
+            _resolve(action["heard"], points, reader, "heard point", "points under 'strategy: heard:'")
+        for service in action.get("services", []) if services is not None else []:
+            _resolve(service, services, reader, "service", "services in services.yaml")
+        for office in action.get("offices", []) if offices is not None else []:
             _resolve(office, offices, reader, "office", "offices in services.yaml")
     for result in raw.get("performance", []):
         if "standard" in result:
@@ -265,8 +282,12 @@ def _build(services: Raw, standards: Raw, build_date: date, language: str, langu
                               s.get("detail", ""), s.get("share"), tuple(offices[o.id] for o in s.get("offices", [])))
                      for s in standards["standards"]]
     by_id = {s.id: s for s in standard_list if s.id}
-    measures = {m["id"]: Measure(m["id"], m["name"], m.get("description", "")) for m in standards.get("measures", [])}
+    measures = {m["id"]: Measure(m["id"], m["name"], m.get("description", ""), m.get("unit", ""), m.get("out_of"),
+                                 m.get("better", ""), m.get("target"), m.get("by"), m.get("baseline"),
+                                 m.get("baseline_period", ""), m.get("first_results"))
+                for m in standards.get("measures", [])}
     feedback_raw = standards.get("feedback")
+    strategy = _strategy(standards.get("strategy"))
     return Catalogue(
         council=council, categories=tuple(categories.values()), channels=tuple(channels.values()),
         offices=tuple(offices.values()), services=tuple(service_list), notices=notices,
@@ -282,7 +303,31 @@ def _build(services: Raw, standards: Raw, build_date: date, language: str, langu
         glossary=tuple(GlossaryTerm(g["term"], g["meaning"]) for g in standards.get("glossary", [])),
         accessibility=Accessibility(**{k: tuple(v) if k == "problems" else v
                                        for k, v in services.get("accessibility", {}).items()}),
+        strategy=strategy, plan=_plan(standards.get("plan"), strategy),
         build_date=build_date, language=language)
+
+
+def _strategy(raw: Raw | None) -> Strategy | None:
+    if raw is None:
+        return None
+    heard = raw.get("heard", {})
+    return Strategy(raw["title"], raw.get("from"), raw.get("to"), raw.get("approved"), raw.get("approved_by", ""),
+                    raw.get("vision", ""), raw.get("papers", ""),
+                    tuple(Theme(t["id"], t["name"], t.get("summary", "")) for t in raw.get("themes", [])),
+                    heard.get("when", ""), tuple(HeardPoint(p["id"], p["text"]) for p in heard.get("points", [])))
+
+
+def _plan(raw: Raw | None, strategy: Strategy | None) -> Plan | None:
+    if raw is None:
+        return None
+    themes = {t.id: t for t in strategy.themes} if strategy else {}
+    points = {p.id: p for p in strategy.heard} if strategy else {}
+    actions = tuple(Action(
+        a["id"], a["title"], a["status"], themes[a["theme"].id] if "theme" in a else None,
+        points[a["heard"].id] if "heard" in a else None, a.get("due"), a.get("progress"), a.get("update", ""),
+        tuple(r.id for r in a.get("services", [])), tuple(r.id for r in a.get("offices", [])))
+        for a in raw["actions"])
+    return Plan(raw["updated"], actions, raw.get("update_every", "year"), raw.get("owner", ""))
 
 
 __all__ = ["load_catalogue", "catalogue_languages", "CatalogueError", "Problem", "describe"]

@@ -194,6 +194,81 @@ class Measure:
     id: str
     name: str
     description: str = ""  # Markdown
+    unit: str = ""  # format 1.3: percent | number | minutes | seconds | score ("" as in 1.1)
+    out_of: Decimal | None = None  # a score's top mark
+    better: str = ""  # higher | lower ("" says nothing about direction)
+    target: Figure | None = None
+    by: date | Month | None = None  # when the target is for
+    baseline: Figure | None = None
+    baseline_period: str = ""
+    first_results: date | Month | None = None  # when a measure with no results yet reports first
+
+    def met(self, figure: Figure) -> bool | None:
+        """Whether a result meets the target: only said when the measure has a target and says which way is better."""
+        if self.target is None or not self.better:
+            return None
+        return figure.value >= self.target.value if self.better == "higher" else figure.value <= self.target.value
+
+
+# ---------------------------------------------------------------- the strategy and the plan (format 1.3)
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    name: str
+    summary: str = ""  # Markdown
+
+
+@dataclass(frozen=True)
+class HeardPoint:
+    """What residents said when asked, as they said it: "You want one login"."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Strategy:
+    title: str
+    start: date | Month | None = None
+    end: date | Month | None = None
+    approved: date | Month | None = None
+    approved_by: str = ""
+    vision: str = ""  # Markdown
+    papers: str = ""  # the committee papers
+    themes: tuple[Theme, ...] = ()
+    heard_when: str = ""
+    heard: tuple[HeardPoint, ...] = ()
+
+
+OPEN_STATUSES = ("not-started", "on-track", "at-risk", "delayed")
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    title: str
+    status: str  # not-started | on-track | at-risk | delayed | done | dropped
+    theme: Theme | None = None
+    heard: HeardPoint | None = None
+    due: date | Month | None = None
+    progress: Decimal | None = None
+    update: str = ""  # Markdown
+    services: tuple[str, ...] = ()  # service ids
+    offices: tuple[str, ...] = ()  # office ids
+
+    @property
+    def is_open(self) -> bool:
+        """Not done and not dropped: what is still changing."""
+        return self.status in OPEN_STATUSES
+
+
+@dataclass(frozen=True)
+class Plan:
+    updated: date
+    actions: tuple[Action, ...]
+    update_every: str = "year"  # month | quarter | year
+    owner: str = ""
 
 
 @dataclass(frozen=True)
@@ -265,6 +340,8 @@ class Catalogue:
     adopted: date | Month | None = None  # format 1.3: a month when only the month is known
     next_review: date | Month | None = None
     measures: tuple[Measure, ...] = ()
+    strategy: Strategy | None = None  # format 1.3
+    plan: Plan | None = None  # format 1.3
     language: str = "en"  # the language this catalogue's words are in (one of council.languages)
 
     @property

@@ -24,11 +24,16 @@ from babel.dates import format_date as babel_date, get_day_names
 from .calendar import COMING_UP_MONTHS, HoursChange, months_ahead, office_hours_changes
 from .channels import CHANNEL_TYPES, GROUPS, STANDARD_CHANNELS
 from .hours import ALL_DAY, AS_USUAL, BY_APPOINTMENT, CLOSED, OPEN, DayHours, OpeningHours
-from .models import Catalogue, Channel, Office, ServicePromise, Standard
-from .values import Month, PhoneNumber, ValueProblem, format_percent, last_day, read_target
+from decimal import Decimal
+
+from .models import Action, Catalogue, Channel, Measure, Office, ServicePromise, Standard, Strategy
+from .values import Figure, Month, PhoneNumber, ValueProblem, format_percent, last_day, read_target
 from .words import Words, words as words_for
 
 T = TypeVar("T")
+
+# The order statuses are counted in: "5 done, 4 on track, 2 delayed, 1 not started".
+COUNT_ORDER = ("done", "on-track", "at-risk", "delayed", "not-started", "dropped")
 
 _LOCALES = {"en": "en_GB", "cy": "cy"}
 
@@ -330,6 +335,99 @@ class Presenter:
         slug = "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-")
         said = self.w.get(f"holiday.{slug}", name)
         return self.w("holiday.substitute", name=said) if observed else said
+
+    # ------------------------------------------------------------ the plan and measures over time (format 1.3)
+
+    def figure(self, figure: Figure) -> str:
+        """A result, target or baseline in its unit, in words: "78%", "1,204", "2 minutes 30 seconds", "4.2 out of 5"."""
+        if figure.is_time:
+            return self.duration(figure.value)
+        if figure.unit == "score":
+            said = f"{figure.value.normalize():f}"
+            return self.w("figure.score", score=said, out_of=f"{figure.out_of.normalize():f}") if figure.out_of else said
+        if figure.percent:
+            return format_percent(figure.value)
+        return f"{figure.value.normalize():,f}"
+
+    def duration(self, seconds: Decimal) -> str:
+        """A length of time: "2 minutes 30 seconds", "1 hour 5 minutes", "45 seconds" ("2 funud 30 eiliad")."""
+        whole = int(seconds)
+        hours, rest = divmod(whole, 3600)
+        minutes, secs = divmod(rest, 60)
+        fraction = seconds - whole
+        parts = []
+        for count, unit in ((hours, "hour"), (minutes, "minute")):
+            if count:
+                parts.append(self._count(count, unit))
+        if secs or fraction or not parts:
+            value = Decimal(secs) + fraction
+            parts.append(self._count(value, "second"))
+        said = parts[0]
+        for part in parts[1:]:
+            said = self.w("figure.time.and", first=said, last=part)
+        return said
+
+    def _count(self, count, unit: str) -> str:
+        text = f"{Decimal(count).normalize():f}" if not isinstance(count, int) else str(count)
+        form = "one" if text == "1" else "two" if text == "2" and f"target.{unit}.two" in self.w.table else "other"
+        return self.w(f"target.{unit}.{form}", count=text)
+
+    def status(self, status: str) -> str:
+        """An action's status in words: "On track", "Delayed" (never a colour alone)."""
+        return self.w(f"plan.status.{status}")
+
+    def period(self, start, end) -> str:
+        """ "April 2024 to March 2027"; one end alone when the other is not given."""
+        if start and end:
+            return self.w("plan.period", first=self.date(start), last=self.date(end))
+        return self.date(start or end) if (start or end) else ""
+
+    def approved(self, strategy: Strategy) -> str:
+        """ "Approved by the Executive Committee on 20 March 2024." ("in March 2024" for a month)."""
+        if not strategy.approved:
+            return ""
+        month = "_month" if isinstance(strategy.approved, Month) else ""
+        if strategy.approved_by:
+            return self.w(f"plan.approved_by{month}", who=strategy.approved_by, date=self.date(strategy.approved))
+        return self.w(f"plan.approved{month}", date=self.date(strategy.approved))
+
+    def due(self, action: Action, today: date) -> str:
+        """ "Due March 2027"; for an open action whose month has passed, "Was due June 2026"."""
+        if not action.due:
+            return ""
+        passed = action.is_open and last_day(action.due) < today
+        return self.w("plan.was_due" if passed else "plan.due", date=self.date(action.due))
+
+    def action_count(self, actions: Sequence[Action]) -> str:
+        """ "8 actions: 3 done, 1 on track, 1 at risk, 1 delayed, 1 not started, 1 dropped": statuses with none left out."""
+        counts = [(status, sum(1 for a in actions if a.status == status)) for status in COUNT_ORDER]
+        said = [f"{count} {self.status(status)[:1].lower()}{self.status(status)[1:]}" for status, count in counts if count]
+        return self.w("plan.count", actions=self.w.plural(len(actions), "plan.actions"), statuses=", ".join(said))
+
+    def measure_target(self, measure: Measure) -> str:
+        """ "Target: 2 minutes by March 2027." """
+        if measure.target is None:
+            return ""
+        if measure.by:
+            return self.w("measures.target_by", target=self.figure(measure.target), date=self.date(measure.by))
+        return self.w("measures.target", target=self.figure(measure.target))
+
+    def better(self, measure: Measure) -> str:
+        """ "Higher is better." or "Lower is better."; nothing when the measure does not say."""
+        return self.w(f"measures.better.{measure.better}") if measure.better else ""
+
+    def baseline(self, measure: Measure) -> str:
+        if measure.baseline is None:
+            return ""
+        if measure.baseline_period:
+            return self.w("measures.baseline_period", figure=self.figure(measure.baseline), period=measure.baseline_period)
+        return self.w("measures.baseline", figure=self.figure(measure.baseline))
+
+    def no_results(self, measure: Measure) -> str:
+        """ "No results yet. First results due March 2027." for a measure that has none."""
+        if measure.first_results:
+            return self.w("measures.first_due", date=self.date(measure.first_results))
+        return self.w("measures.none_yet")
 
     # ------------------------------------------------------------ A to Z
 

@@ -82,6 +82,9 @@ CHECKED = {
                           {"type": "number", "minimum": 1, "maximum": 100}]},
     "working-days": {"type": ["string", "integer"], "pattern": any_case("^\\s*\\d{1,3}(\\s+(working\\s+)?days?)?\\s*$"),
                      "minimum": 1, "maximum": 365},
+    # Format 1.3: a figure in a measure's unit (78%, 1,204, 2:30, 2 minutes 30 seconds, 4.2): the loader reads it by the unit.
+    "figure-in-unit": {"type": ["string", "number", "integer"], "pattern": VISIBLE},
+    "out-of": {"type": ["string", "number", "integer"], "pattern": "^\\s*\\d+(\\.\\d+)?\\s*$", "exclusiveMinimum": 0},
     "figure": {"anyOf": [{"type": "string", "pattern": PERCENT}, {"type": "string", "pattern": "^\\s*\\d{1,3}(,\\d{3})+(\\.\\d+)?\\s*$"},
                          {"type": "integer", "minimum": 0}, {"type": "number", "minimum": 1}]},
 }
@@ -160,6 +163,16 @@ def record_schema(record: Record) -> dict:
                             for name, spec in CHANNEL_TYPES.items() if spec.relay]
     if record.noun == "a performance result":
         schema["oneOf"] = [{"required": ["standard"]}, {"required": ["measure"]}]
+        # A standard's result is a percentage; a measure's is in the measure's unit (format 1.3), which the
+        # loader reads once it knows the measure.
+        schema["allOf"] = [{"if": {"required": ["standard"]},
+                            "then": {"properties": {"result": dict(CHECKED["figure"])}}}]
+    if record.noun == "a measure":
+        # Format 1.3: a top mark is for scores only, and a score needs one; a date for the target needs a target.
+        schema["dependentRequired"] = {"by": ["target"], "baseline_period": ["baseline"], "out_of": ["unit"]}
+        schema["allOf"] = [{"if": {"properties": {"unit": {"const": "score"}}, "required": ["unit"]},
+                            "then": {"required": ["out_of"]}},
+                           {"if": {"required": ["out_of"]}, "then": {"properties": {"unit": {"const": "score"}}}}]
     if record.noun == "an office":
         schema["dependentRequired"] = {"latitude": ["longitude"], "longitude": ["latitude"]}
     return schema

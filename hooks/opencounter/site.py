@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from . import urls
 from .models import Catalogue
 from .opennow import OpenNowData
+from .plans import has_plan, measures_over_time, plan_page, plan_title, what_is_changing
 from .present import bsl_at_offices, complaint_standards, help_offline, presenter, ways_to_complain
 from .text import Glossary, render_inline_markdown, render_markdown
 from .values import format_percent
@@ -26,8 +27,8 @@ from .words import words as words_for
 NOTICES = "<!-- oc-notices -->"
 
 # The Leaflets page's groups, and the kinds of leaflet (leaflet_plan.py) in each.
-LEAFLET_GROUPS = {"contacting-us": ("contact", "standards"), "services": ("index", "services"), "offices": ("office",)}
-LEAFLET_QUESTIONS = ("contact", "services", "index", "office", "standards")
+LEAFLET_GROUPS = {"contacting-us": ("contact", "standards", "plan"), "services": ("index", "services"), "offices": ("office",)}
+LEAFLET_QUESTIONS = ("contact", "services", "index", "office", "standards", "plan")
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,10 @@ def plan_site(catalogue: Catalogue, leaflets: Sequence[Any] = ()) -> list[PagePl
                  description=w("page.standards.description" if catalogue.performance else "page.standards.description.no_results",
                                council=name)),
     ]
+    if has_plan(catalogue):
+        pages.append(PagePlan(urls.PLAN, plan_title(catalogue, presenter(catalogue.language)), "plan.html",
+                              source_file="standards.yaml", in_nav=True,
+                              description=w("plan.description", council=name)))
     if catalogue.offices:
         pages.append(PagePlan(urls.OFFICES, w("page.offices.title"), "offices.html", in_nav=True,
                               description=w("page.offices.description", council=name)))
@@ -120,6 +125,10 @@ class SiteRenderer:
             ways_to_complain=lambda: ways_to_complain(catalogue),
             bsl_at_offices=lambda: bsl_at_offices(catalogue),
             help_offline=lambda: help_offline(catalogue),
+            has_plan=has_plan(catalogue), plan_title=plan_title(catalogue, say),
+            plan_page=lambda: plan_page(catalogue, say),
+            measures_over_time=lambda: measures_over_time(catalogue, say),
+            what_is_changing=lambda service=None, office=None: what_is_changing(catalogue, say, service, office),
             leaflets=self.leaflets, leaflets_for=self.leaflets_for, first_sentence=first_sentence,
             leaflet_groups=self.leaflet_groups, leaflet_questions=self.leaflet_questions,
             edition_name=lambda leaflet: words(f"edition.{leaflet.edition.slug}"),

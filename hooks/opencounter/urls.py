@@ -17,6 +17,7 @@ STANDARDS = "standards/index.md"
 GLOSSARY = "glossary/index.md"
 LEAFLETS = "leaflets/index.md"
 ACCESSIBILITY = "accessibility/index.md"
+PLAN = "plan/index.md"  # format 1.3: the strategy and its action plan
 
 
 def service(service_id: str) -> str:

@@ -279,13 +279,27 @@ def format_percent(value: Decimal) -> str:
 
 @dataclass(frozen=True)
 class Figure:
-    """A published figure: a percentage (86%) or a plain count (1,204)."""
+    """A published figure: a percentage (86%) or a plain count (1,204); in format 1.3 also a time (kept in
+    seconds: unit "minutes" or "seconds") or a score (4.2, with the measure's `out_of`).
+
+    Worded by the presenter ("2 minutes 30 seconds", "4.2 out of 5"); `text` is the plain form for data files.
+    """
 
     value: Decimal
     percent: bool
+    unit: str = ""  # format 1.3: percent | number | minutes | seconds | score ("" when the measure gives none)
+    out_of: Decimal | None = None  # a score's top mark
+
+    @property
+    def is_time(self) -> bool:
+        return self.unit in TIME_UNITS
 
     @property
     def text(self) -> str:
+        if self.is_time:
+            return f"{self.value.normalize():f} seconds"
+        if self.unit == "score":
+            return f"{self.value.normalize():f}"
         return format_percent(self.value) if self.percent else f"{self.value.normalize():,f}"
 
     def __str__(self) -> str:
@@ -398,3 +412,79 @@ def _is_drama(national: str) -> bool:
 
 def _national_digits(display: str) -> str:
     return re.sub(r"\D", "", display)
+
+
+# ---------------------------------------------------------------- results in a measure's unit (format 1.3)
+
+UNITS = ("percent", "number", "minutes", "seconds", "score")
+TIME_UNITS = ("minutes", "seconds")
+_TIME_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(hours?|hrs?|minutes?|mins?|seconds?|secs?)", re.I)
+_SECONDS_IN = {"h": 3600, "m": 60, "s": 1}
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+def read_time(text: str) -> Decimal:
+    """A length of time in seconds: "2:30" (minutes:seconds), "2 minutes 30 seconds", "150 seconds", "1 hour"."""
+    value = re.sub(r"\s+", " ", text.strip().lower())
+    clock = re.fullmatch(r"(\d+):([0-5]\d)", value)
+    if clock:
+        return Decimal(int(clock.group(1)) * 60 + int(clock.group(2)))
+    parts = _TIME_PART.findall(value)
+    rest = _TIME_PART.sub("", value).replace(",", " ").replace(" and ", " ").strip()
+    if parts and not rest:
+        return sum((Decimal(count) * _SECONDS_IN[unit[0]] for count, unit in parts), Decimal(0))
+    if _NUMBER.fullmatch(value):
+        raise ValueProblem("A time needs its unit: a number alone could be minutes or seconds.",
+                           hint=f"Write '{value} minutes' or '{value} seconds', or minutes and seconds as "
+                                "'2:30' or '2 minutes 30 seconds'.")
+    raise ValueProblem("This is not a length of time.",
+                       hint="Write it like '2:30' (minutes and seconds), '2 minutes 30 seconds' or '150 seconds'.")
+
+
+def read_in_unit(text: str, unit: str, out_of: Decimal | None = None) -> Figure:
+    """A result, target or baseline in its measure's unit (format 1.3). Without a unit (as in 1.1), a
+    figure with % is a percentage, without it a count."""
+    value = text.strip()
+    if not unit:
+        return read_figure(value)
+    if unit == "percent":
+        if not value.endswith("%") and not re.search(r"per ?cent$", value, re.I):
+            if _NUMBER.fullmatch(value):
+                raise ValueProblem("This measure is a percentage: write the % sign.",
+                                   hint=f"Write '{value}%'. If it is a count, write 'unit: number' in the measure.")
+        return Figure(read_percent(value), True, "percent")
+    if unit == "number":
+        plain = _NUMBER.fullmatch(value)
+        if not plain:
+            if value.endswith("%"):
+                raise ValueProblem("This measure counts things ('unit: number'), so its figures have no % sign.",
+                                   hint=f"Write '{value.rstrip('%').strip()}', or write 'unit: percent' in the measure "
+                                        "if it is a share.")
+            raise ValueProblem("This is not a number.", hint="Write a number like 1,204 or 1204.")
+        return Figure(Decimal(value.replace(",", "")), False, "number")
+    if unit in TIME_UNITS:
+        return Figure(read_time(value), False, unit)
+    if unit == "score":
+        match = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s*(?:/|out of)\s*(\d+(?:\.\d+)?))?", value, re.I)
+        if not match:
+            raise ValueProblem("This is not a score.", hint=f"Write the score as a number, like '4.2'"
+                               + (f" (out of {out_of.normalize():f})." if out_of else "."))
+        score = Decimal(match.group(1))
+        if match.group(2) and out_of is not None and Decimal(match.group(2)) != out_of:
+            raise ValueProblem(f"This score is out of {match.group(2)}, but the measure's scores are out of "
+                               f"{out_of.normalize():f}.", hint=f"Write the score alone, like '{score.normalize():f}', "
+                               "on the measure's scale, or change 'out_of'.")
+        if out_of is not None and score > out_of:
+            raise ValueProblem(f"The score {score.normalize():f} is more than the top mark, {out_of.normalize():f} "
+                               "('out_of').", hint=f"Check the figure: a score on this measure is from 0 to "
+                               f"{out_of.normalize():f}. If the scale changed, change 'out_of'.")
+        return Figure(score, False, "score", out_of)
+    raise ValueError(f"unknown unit {unit}")
+
+
+def read_out_of(text: str) -> Decimal:
+    """A score's top mark: a number above 0, like 5 or 10."""
+    value = text.strip()
+    if not re.fullmatch(r"\d+(?:\.\d+)?", value) or Decimal(value) <= 0:
+        raise ValueProblem("This is not a top mark for a score.", hint="Write the highest score possible, like 5 or 10.")
+    return Decimal(value)

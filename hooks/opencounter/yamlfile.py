@@ -78,7 +78,7 @@ def read_yaml(path: Path, label: str, problems: list[Problem]) -> Node | None:
         root = yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as error:
         if not tab_problems:
-            problems.append(_syntax_problem(error, label))
+            problems.append(_syntax_problem(error, label, text))
         return None
     except yaml.YAMLError as error:  # pragma: no cover - every composer error carries a mark
         problems.append(Problem(label, 1, 1, "", f"The file could not be read: {error}"))
@@ -195,7 +195,18 @@ def _tab_problems(text: str, label: str) -> list[Problem]:
     return found
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, label: str) -> Problem:
+def _quoted_line(text: str, line: int) -> str:
+    """ `name: Digital: operations` as `name: "Digital: operations"`: a key, then text with a colon in it."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return ""
+    match = re.fullmatch(r"\s*(?:- )?([A-Za-z_][\w-]*): ([^\"'#][^#]*?:\s[^#]*?)\s*", lines[line - 1])
+    if not match or '"' in match.group(2) or "\\" in match.group(2):
+        return ""
+    return f'{match.group(1)}: "{match.group(2)}"'
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, label: str, text: str = "") -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = (error.problem or "").strip()
@@ -207,6 +218,10 @@ def _syntax_problem(error: yaml.MarkedYAMLError, label: str) -> Problem:
         message = "A colon in this line confuses the file layout."
         hint = ("If the text itself contains ': ', put the whole value in double quotes, "
                 "like description: \"Note: bring ID\". Otherwise check the indentation.")
+        quoted = _quoted_line(text, line)
+        if quoted:  # the officer's own line, quoted: `name: "Digital: operations"`
+            hint = (f"If the text itself contains ': ', put the whole value in double quotes: {quoted}. "
+                    "Otherwise check the indentation.")
     elif "found character" in problem and "cannot start any token" in problem:
         message = "This line starts with a character that YAML does not allow here."
         hint = ("Put the value in double quotes. Values that start with @, ` or % must be quoted.")
