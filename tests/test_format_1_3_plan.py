@@ -158,3 +158,17 @@ def test_the_plan_page_has_an_item_list_of_its_actions(ashcombe):
     assert first == {"@type": "ListItem", "position": 1, "name": "One login for all our online services",
                      "url": "https://www.ashcombe.example/plan/#action-customer-portal",
                      "description": "Status: On track. Due March 2027."}
+
+
+def test_a_time_is_published_in_seconds_whatever_unit_the_measure_is_written_in():
+    import csv
+    import io
+    from conftest import BUILD_DATE, FIXTURES
+    from opencounter.loading import load_catalogue
+    from opencounter.openreferral import OpenReferral
+    case = FIXTURES / "format-1-3"
+    catalogue = load_catalogue(case / "services.yaml", case / "standards.yaml", BUILD_DATE)
+    rows = list(csv.DictReader(io.StringIO(
+        OpenReferral(catalogue, "https://ashcombe.example/").tables()["performance.csv"].decode("utf-8"))))
+    wait = [(r["period"], r["result"], r["unit"]) for r in rows if r["measure"] == "average-wait"]
+    assert wait[0] == ("2024 to 2025", "185", "seconds")  # written "3:05" in a measure in minutes

@@ -348,7 +348,7 @@ _DESCRIPTIONS = {
                  "the ids of the offices a standard is for, space-separated, empty for everywhere) and each "
                  "service's own (service_id).",
     "performance": "One row per published result: for a standard (standard_id) or a measure (its id in "
-                   "standards.yaml), the period, the result in its unit (percent or number) and the goal "
+                   "standards.yaml), the period, the result in its unit (percent, number, seconds for a time, or score) and the goal "
                    "(a percentage), as the standards page shows them.",
 }
 _FOREIGN_KEYS = {
@@ -370,7 +370,10 @@ def _resource(name: str, fields: tuple[str, ...]) -> dict[str, Any]:
 
 
 def _unit(result: Result) -> str:
-    """A result's unit: a percentage or a count (format 1.1); a measure's own unit once it has one (1.3)."""
+    """A result's unit: a percentage or a count (format 1.1); a measure's own unit once it has one (1.3).
+    A time is kept in seconds whichever unit the measure is written in, so its column says seconds."""
+    if result.result.is_time:
+        return "seconds"
     unit = getattr(result.measure, "unit", "") if result.measure else ""
     return unit or ("percent" if result.result.percent else "number")
 
