@@ -29,6 +29,11 @@ def _get(url: str) -> str:
         return response.read().decode()
 
 
+def _page(url: str) -> str:
+    """A page as built, without the script the preview adds (which names the preview's build)."""
+    return _get(url).split("livereload(")[0]
+
+
 def _wait_for(check, seconds: float = 30) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -43,7 +48,8 @@ def _wait_for(check, seconds: float = 30) -> bool:
 
 @contextmanager
 def preview(tmp_path, **env):
-    """`mkdocs serve` on the valid catalogue: (project, the service page's address, a function reading the log)."""
+    """`mkdocs serve` on the valid catalogue: (project, the service page's address, a function reading the log).
+    The server must still be running at the end: a mistake never ends the preview."""
     project = make_project(tmp_path / "p", FIXTURES / "valid" / "services.yaml", FIXTURES / "valid" / "standards.yaml")
     port = _free_port()
     log_path = tmp_path / "serve.log"
@@ -53,6 +59,7 @@ def preview(tmp_path, **env):
                               stdout=log, stderr=subprocess.STDOUT)
     try:
         yield project, f"http://127.0.0.1:{port}/services/bin-collections/", log_path.read_text
+        assert server.poll() is None, f"the preview ended (exit code {server.returncode}):\n{log_path.read_text()}"
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -67,8 +74,36 @@ def test_a_mistake_during_preview_keeps_the_last_good_site(tmp_path):
         services.write_text(good.replace("access: walk-in", "access: walkin"))
         assert _wait_for(lambda: "Did you mean 'walk-in'?" in log())
         assert "Bin collections" in _get(page)  # still the last good site
+        assert _wait_for(lambda: "still shows the last good site" in log()), log()
+        assert _built_after(log(), "Did you mean 'walk-in'?") == 0  # no success line after a failed build
         services.write_text(good.replace("name: Bin collections", "name: Bin days"))
         assert _wait_for(lambda: "Bin days" in _get(page)), log()
+        assert "Traceback" not in log()
+
+
+def _built_after(log: str, message: str) -> int:
+    """How many builds the log says succeeded after the message."""
+    return log[log.index(message):].count("Documentation built in")
+
+
+def test_a_hand_written_page_at_a_generated_address_keeps_the_preview_alive_with_the_last_good_site(tmp_path):
+    with preview(tmp_path, OPENCOUNTER_LEAFLETS="off") as (project, page, log):
+        contact = page.replace("services/bin-collections/", "contact/")
+        assert _wait_for(lambda: "Bin collections" in _get(page)), log()
+        generated = _page(contact)
+        clash = project / "content" / "contact" / "index.md"
+        clash.parent.mkdir()
+        clash.write_text("# Talk to us\n\nA page of our own.\n")
+        message = "content/contact/index.md has the same address (/contact/) as the generated page"
+        assert _wait_for(lambda: message in log()), log()
+        assert _wait_for(lambda: "still shows the last good site" in log()), log()
+        assert _page(contact) == generated  # the last good site, not the clashing page
+        assert _built_after(log(), message) == 0
+        clash.unlink()
+        (project / "content" / "parking.md").write_text("# Parking at the town hall\n\nAsk at the desk.\n")
+        assert _wait_for(lambda: "Parking at the town hall" in _get(page.replace("services/bin-collections/",
+                                                                                 "parking/"))), log()
+        assert "A page of our own" not in _page(contact)
         assert "Traceback" not in log()
 
 
