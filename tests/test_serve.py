@@ -94,7 +94,7 @@ def test_a_hand_written_page_at_a_generated_address_keeps_the_preview_alive_with
         clash = project / "content" / "contact" / "index.md"
         clash.parent.mkdir()
         clash.write_text("# Talk to us\n\nA page of our own.\n")
-        message = "content/contact/index.md has the same address (/contact/) as the generated page"
+        message = "content/contact/index.md has the same address as the generated page"
         assert _wait_for(lambda: message in log()), log()
         assert _wait_for(lambda: "still shows the last good site" in log()), log()
         assert _page(contact) == generated  # the last good site, not the clashing page

@@ -26,8 +26,7 @@ class Clash:
     folder: str = "content"
 
     def message(self) -> str:
-        where = f"/{self.url}" if self.url else "/ (the home page)"
-        return (f"{self.folder}/{self.written} has the same address ({where}) as the generated page "
+        return (f"{self.folder}/{self.written} has the same address as the generated page "
                 f"'{self.title}'. Rename or move {self.folder}/{self.written}; the generated page comes "
                 f"from {self.source_file}.")
 
