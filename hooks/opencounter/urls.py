@@ -1,34 +1,36 @@
 """The one place that decides where each page lives, and how pages link to each other.
 
-Source paths are what MkDocs calls src_uri; URLs are directory-style ("services/council-tax/").
-Every generated page is `<folder>/<id>/index.md`, so no id can collide with a folder's index page.
+Every address here is a URL relative to the site's root, directory-style: "services/council-tax/",
+and "" for the home page. Every generated page is a folder of its own (`services/<id>/`), so no id
+can collide with a list page. How an engine names the source of a page is the adapter's business
+(hooks/adapter.py); the one exception is `url_of`, which says where a hand-written file is published.
 """
 
 from __future__ import annotations
 
 import posixpath
 
-HOME = "index.md"
-SERVICES = "services/index.md"
-CATEGORIES = "categories/index.md"
-CONTACT = "contact/index.md"
-OFFICES = "offices/index.md"
-STANDARDS = "standards/index.md"
-GLOSSARY = "glossary/index.md"
-LEAFLETS = "leaflets/index.md"
-ACCESSIBILITY = "accessibility/index.md"
+HOME = ""
+SERVICES = "services/"
+CATEGORIES = "categories/"
+CONTACT = "contact/"
+OFFICES = "offices/"
+STANDARDS = "standards/"
+GLOSSARY = "glossary/"
+LEAFLETS = "leaflets/"
+ACCESSIBILITY = "accessibility/"
 
 
 def service(service_id: str) -> str:
-    return f"services/{service_id}/index.md"
+    return f"services/{service_id}/"
 
 
 def category(category_id: str) -> str:
-    return f"categories/{category_id}/index.md"
+    return f"categories/{category_id}/"
 
 
 def office(office_id: str) -> str:
-    return f"offices/{office_id}/index.md"
+    return f"offices/{office_id}/"
 
 
 def calendar(office_id: str) -> str:
@@ -36,9 +38,12 @@ def calendar(office_id: str) -> str:
     return f"calendars/{office_id}.ics"
 
 
-def url_of(src_path: str) -> str:
-    """The directory-style URL of a source path: "services/x/index.md" -> "services/x/"."""
-    path = src_path[:-3] if src_path.endswith(".md") else src_path
+def url_of(path: str) -> str:
+    """Where a Markdown file is published: "about.md" and "about/index.md" -> "about/", "index.md" -> "".
+    A URL is returned as it is."""
+    if not path.endswith(".md"):
+        return path
+    path = path[:-3]
     if path == "index":
         return ""
     if path.endswith("/index"):
