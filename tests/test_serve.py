@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from contextlib import contextmanager
 
@@ -104,6 +105,24 @@ def test_a_hand_written_page_at_a_generated_address_keeps_the_preview_alive_with
         assert _wait_for(lambda: "Parking at the town hall" in _get(page.replace("services/bin-collections/",
                                                                                  "parking/"))), log()
         assert "A page of our own" not in _page(contact)
+        assert "Traceback" not in log()
+
+
+def test_a_broken_link_in_a_hand_written_page_fails_the_rebuild_and_keeps_the_last_good_site(tmp_path):
+    """A mistake the engine finds (a warning, under `strict: true`), not the catalogue's checks."""
+    with preview(tmp_path, OPENCOUNTER_LEAFLETS="off") as (project, page, log):
+        parking = page.replace("services/bin-collections/", "parking/")
+        assert _wait_for(lambda: "Bin collections" in _get(page)), log()
+        written = project / "content" / "parking.md"
+        written.write_text("# Parking\n\nSee [the map](no-such-page.md).\n")
+        assert _wait_for(lambda: "Aborted with 1 warnings in strict mode!" in log()), log()
+        assert _wait_for(lambda: "still shows the last good site" in log()), log()
+        assert _built_after(log(), "no-such-page.md") == 0
+        with pytest.raises(urllib.error.HTTPError):  # not published: the last good site has no such page
+            _get(parking)
+        assert "Bin collections" in _get(page)
+        written.write_text("# Parking\n\nSee [the services](services/index.md).\n")
+        assert _wait_for(lambda: "See" in _get(parking)), log()
         assert "Traceback" not in log()
 
 
