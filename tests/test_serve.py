@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -62,8 +63,12 @@ def preview(tmp_path, **env):
         yield project, f"http://127.0.0.1:{port}/services/bin-collections/", log_path.read_text
         assert server.poll() is None, f"the preview ended (exit code {server.returncode}):\n{log_path.read_text()}"
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.send_signal(signal.SIGINT)  # as Ctrl-C: the server removes its temporary folder
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
         log.close()
 
 
