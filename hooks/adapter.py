@@ -104,7 +104,7 @@ class Build:
     catalogue: Catalogue
     report: BuildReport = field(default_factory=BuildReport)
     leaflets: list = field(default_factory=list)
-    plans: dict[str, PagePlan] = field(default_factory=dict)
+    plans: dict[str, PagePlan] = field(default_factory=dict)  # by the engine's source path ("contact/index.md")
     renderer: SiteRenderer | None = None
     structured_data: StructuredData | None = None
     exports: Exports | None = None
@@ -152,7 +152,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build = config[_BUILD_KEY] = Build(catalogue)
     _name_the_site(config, catalogue)
     others = _theme_words(config, catalogue)
-    docs = Path(config.docs_dir)
     leaflets_on = os.environ.get("OPENCOUNTER_LEAFLETS") != "off"  # pages alone: for benchmarks and quick previews
     # The cheap checks, before the other languages' builds start and before any leaflet is typeset.
     _check_written_pages(config, catalogue, plan_site(catalogue, plan_leaflets(catalogue) if leaflets_on else ()))
