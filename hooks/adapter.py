@@ -28,8 +28,6 @@ good site until the mistake is fixed, and the server lives on.
 
 from __future__ import annotations
 
-import gzip
-import json
 import logging
 import os
 import shutil
@@ -50,7 +48,7 @@ from mkdocs.structure.pages import Page
 from opencounter import urls
 from opencounter.addresses import address_clashes
 from opencounter.calendar import build_date
-from opencounter.content import fill_placeholders, missing_translations, names_the_sample, other_councils, page_of, \
+from opencounter.content import fill_placeholders, missing_translations, names_the_sample, other_councils, pages_in, \
     versions
 from opencounter.errors import CatalogueError
 from opencounter.exports import Exports
@@ -63,9 +61,10 @@ from opencounter.models import Catalogue
 from opencounter.navigation import navigation
 from opencounter.progress import BuildReport, leaflet_progress
 from opencounter.site import PagePlan, SiteRenderer, plan_site
-from opencounter.sitemaps import bilingual_sitemap
+from opencounter.search_index import add_keywords
+from opencounter.sitemaps import write_sitemap
 from opencounter.text import markdown_heading, sanitise_page
-from opencounter.theme import ThemeChanged, name_search_dialog
+from opencounter.theme import ThemeChanged, name_search_dialog, theme_settings
 from opencounter.values import ValueProblem
 from opencounter.words import words as words_for
 
@@ -192,16 +191,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     docs = Path(config.docs_dir)
     # about.md in English, about.cy.md (published as about/) in Welsh; a page in a language the site
     # is not in (about.cy.md on an English site) is left out.
-    written = versions(docs, catalogue.council.languages)
-    renamed = []
-    for file in list(files.documentation_pages()):
-        page = page_of(file.src_uri)
-        mine = written.get(page, {}).get(catalogue.language)
-        if file.src_uri == mine == page:
-            continue  # written under the name it is published as
-        files.remove(file)  # another language's version, or this one under its own name (added below)
-        if file.src_uri == mine:
-            renamed.append((page, mine))
+    left_out, renamed = pages_in(catalogue.language, [f.src_uri for f in files.documentation_pages()],
+                                 versions(docs, catalogue.council.languages))
+    for name in left_out:
+        files.remove(files.get_file_from_path(name))
     for page, src in renamed:  # after every removal: a file is known by the name it is published as
         files.append(File.generated(config, page, abs_src_path=str(docs / src)))
     # The Typst template sits with the page templates in overrides/opencounter/: it is not for the site.
@@ -294,8 +287,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         build.report.leaflets += made.leaflets
         build.report.rendered += made.rendered
         build.report.cached += made.cached
-        _write_sitemap(site, build.catalogue)
-    _add_search_keywords(site, build.plans.values())
+        write_sitemap(site, build.catalogue.council.languages, int(os.environ.get("SOURCE_DATE_EPOCH", "0")))
+    add_keywords(site / "search" / "search_index.json",
+                 {plan.url: " ".join(plan.keywords) for plan in build.plans.values() if plan.keywords})
     try:  # the data files join the site, not the sitemap: they are data, not pages
         build.exports.move_into(site)
     except Exception as error:  # a bug here must say so, not leave a half-written site
@@ -367,28 +361,16 @@ def _name_the_site(config: MkDocsConfig, catalogue: Catalogue) -> None:
 
 
 def _theme_words(config: MkDocsConfig, catalogue: Catalogue) -> list[dict]:
-    """The words the theme's templates use and the links to the other languages; returns those."""
-    languages, language = catalogue.council.languages, catalogue.language
-    words = words_for(language)
-    root = catalogue.council.website.rstrip("/") + "/"
-    first = language == languages[0]
-    others = [{"lang": code, "name": words_for(code)("language.name"),
-               "prefix": f"{code}/" if first else ("../" if code == languages[0] else f"../{code}/")}
-              for code in languages if code != language]
-    config.extra["opencounter"] = {
-        "words": words.table, "language": language, "languages": list(languages),
-        "roots": {code: root if code == languages[0] else f"{root}{code}/" for code in languages},
-        "other_languages": others, "theme_language": "cy" if language == "cy" else "en",
-        "theme_words": {key[len("theme."):]: text for key, text in words.table.items() if key.startswith("theme.")},
-        "script_words": {"menu": words("site.menu_button"), "search": words("site.search_button")},
-    }
-    if others:
+    """The theme's settings for this build's language; returns the links to the other languages."""
+    settings = theme_settings(catalogue.language, catalogue.council.languages, catalogue.council.website)
+    config.extra["opencounter"] = settings
+    if settings["other_languages"]:
         # The theme puts partials/alternate.html (our link) in the header when extra.alternate is set,
         # and, when it is a list, a relative <link rel="alternate"> to each language's home page in
         # the head, which would contradict main.html's links to this page in each language. True
         # asks for the first only.
         config.extra["alternate"] = True
-    return others
+    return settings["other_languages"]
 
 
 def _check_written_pages(config: MkDocsConfig, catalogue: Catalogue, plans: list[PagePlan]) -> None:
@@ -436,29 +418,6 @@ def _repair_theme(build: Build, html: str) -> str:
         return name_search_dialog(html, words_for(build.catalogue.language)("site.search_button"))
     except ThemeChanged as error:
         stop_build(str(error))
-
-
-def _write_sitemap(site: Path, catalogue: Catalogue) -> None:
-    """One sitemap at the root listing every page in every language with its counterparts."""
-    sitemap = bilingual_sitemap(site, catalogue.council.languages)
-    (site / "sitemap.xml").write_bytes(sitemap)
-    with open(site / "sitemap.xml.gz", "wb") as raw:
-        with gzip.GzipFile(fileobj=raw, mode="wb", mtime=int(os.environ.get("SOURCE_DATE_EPOCH", "0")),
-                           filename="") as packed:
-            packed.write(sitemap)
-
-
-def _add_search_keywords(site: Path, plans) -> None:
-    """Each service's keywords in the search index: words people search for, not text to read."""
-    index_path = site / "search" / "search_index.json"
-    if not index_path.is_file():
-        return
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    keywords = {plan.url: " ".join(plan.keywords) for plan in plans if plan.keywords}
-    for doc in index.get("docs", []):
-        if doc.get("location") in keywords:
-            doc["text"] = (doc.get("text", "") + " " + keywords.pop(doc["location"])).strip()
-    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _survive_errors(rebuild):
