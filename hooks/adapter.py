@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime, time, timezone
@@ -59,6 +58,7 @@ from opencounter.leaflets import LeafletError, LeafletMaker
 from opencounter.loading import load_catalogue
 from opencounter.models import Catalogue
 from opencounter.navigation import navigation
+from opencounter.preview import AFTER_A_FAILED_REBUILD, PreviewFolders
 from opencounter.progress import BuildReport, leaflet_progress
 from opencounter.site import PagePlan, SiteRenderer, plan_site
 from opencounter.search_index import add_keywords
@@ -89,8 +89,7 @@ class _Session:
     """One run of the engine: a build, or a preview and every rebuild it makes."""
 
     serving: bool = False
-    served: Path | None = None  # while previewing: the folder the server shows (the last good site)
-    staging: Path | None = None  # while previewing: the folder this rebuild writes
+    preview: PreviewFolders | None = None  # while previewing: the folder shown, and the one a rebuild writes
     warnings: _Warnings = field(default_factory=_Warnings)
     # A SOURCE_DATE_EPOCH set before the build wins; otherwise it follows the build date (see on_config).
     outside_epoch: str | None = os.environ.get("SOURCE_DATE_EPOCH")
@@ -145,8 +144,9 @@ def on_startup(*, command: str, dirty: bool) -> None:
 @event_priority(100)  # first: everything else reads the catalogue, the site's name and its address
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _session.warnings.count = 0
-    if _session.serving:
-        _preview_into_staging(config)
+    if _session.serving:  # build beside the folder the server shows (the last good site); see on_post_build
+        _session.preview = _session.preview or PreviewFolders(Path(config.site_dir))
+        config.site_dir = str(_session.preview.start())
     catalogue = _load(config)
     build = config[_BUILD_KEY] = Build(catalogue)
     _name_the_site(config, catalogue)
@@ -283,10 +283,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             made = build.others.finish(site)
         except LanguageBuildError as error:
             stop_build(str(error))
-        build.report.pages += made.pages
-        build.report.leaflets += made.leaflets
-        build.report.rendered += made.rendered
-        build.report.cached += made.cached
+        build.report.add(made)
         write_sitemap(site, build.catalogue.council.languages, int(os.environ.get("SOURCE_DATE_EPOCH", "0")))
     add_keywords(site / "search" / "search_index.json",
                  {plan.url: " ".join(plan.keywords) for plan in build.plans.values() if plan.keywords})
@@ -297,20 +294,20 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     report = os.environ.get(REPORT_ENV)  # for `make site`'s summary line
     if report:
         build.report.write(Path(report))
-    if _session.serving and not (config.strict and _session.warnings.count):
-        _preview_put_in_place()
+    if _session.preview and not (config.strict and _session.warnings.count):  # else the engine fails the build
+        _session.preview.put_in_place()
 
 
 def on_build_error(*, error: Exception) -> None:
     """A failed build stops the other languages' builds; a preview drops its half-written folder."""
     stop_all()
-    if _session.staging:
-        shutil.rmtree(_session.staging, ignore_errors=True)
+    if _session.preview:
+        _session.preview.discard()
 
 
 def on_shutdown() -> None:
-    if _session.staging:
-        shutil.rmtree(_session.staging, ignore_errors=True)
+    if _session.preview:
+        _session.preview.discard()
 
 
 # ----------------------------------------------------------------------------------------- helpers
@@ -430,27 +427,7 @@ def _survive_errors(rebuild):
             else:  # not a mistake in the council's files: a bug, or a broken template in overrides/
                 message = (f"The site could not be rebuilt: {type(error).__name__}: {error}\n"
                            "Run 'mkdocs build' to see where it happened.")
-            if _session.staging:
-                shutil.rmtree(_session.staging, ignore_errors=True)
-            print(f"\n{message}\n\nThe preview still shows the last good site. Fix the problem above and "
-                  "save: the preview rebuilds by itself.\n", file=sys.stderr, flush=True)
+            if _session.preview:
+                _session.preview.discard()
+            print(f"\n{message}\n\n{AFTER_A_FAILED_REBUILD}\n", file=sys.stderr, flush=True)
     return rebuild_or_keep_the_last_good_site
-
-
-def _preview_into_staging(config: MkDocsConfig) -> None:
-    """While previewing, build into a folder beside the one the server shows (see on_post_build)."""
-    _session.served = Path(config.site_dir)
-    _session.staging = _session.served.with_name(_session.served.name + "-next")
-    shutil.rmtree(_session.staging, ignore_errors=True)
-    config.site_dir = str(_session.staging)
-
-
-def _preview_put_in_place() -> None:
-    """The rebuilt site in place of the one the server shows: a rename each way, so a page is never half written."""
-    served, staging = _session.served, _session.staging
-    old = served.with_name(served.name + "-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if served.exists():
-        os.rename(served, old)
-    os.rename(staging, served)
-    shutil.rmtree(old, ignore_errors=True)

@@ -93,10 +93,7 @@ class LanguageBuilds:
                 os.replace(child.folder, target)
                 report = BuildReport.read(child.report)
                 if report:
-                    total.pages += report.pages
-                    total.leaflets += report.leaflets
-                    total.rendered += report.rendered
-                    total.cached += report.cached
+                    total.add(report)
                 self._end(self._children.pop(0))
         finally:
             self.stop()
