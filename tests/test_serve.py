@@ -93,7 +93,7 @@ def _built_after(log: str, message: str) -> int:
 
 
 def test_a_hand_written_page_at_a_generated_address_keeps_the_preview_alive_with_the_last_good_site(tmp_path):
-    with preview(tmp_path, OPENCOUNTER_LEAFLETS="off") as (project, page, log):
+    with preview(tmp_path) as (project, page, log):
         contact = page.replace("services/bin-collections/", "contact/")
         assert _wait_for(lambda: "Bin collections" in _get(page)), log()
         generated = _page(contact)
@@ -115,7 +115,7 @@ def test_a_hand_written_page_at_a_generated_address_keeps_the_preview_alive_with
 
 def test_a_broken_link_in_a_hand_written_page_fails_the_rebuild_and_keeps_the_last_good_site(tmp_path):
     """A mistake the engine finds (a warning, under `strict: true`), not the catalogue's checks."""
-    with preview(tmp_path, OPENCOUNTER_LEAFLETS="off") as (project, page, log):
+    with preview(tmp_path) as (project, page, log):
         parking = page.replace("services/bin-collections/", "parking/")
         assert _wait_for(lambda: "Bin collections" in _get(page)), log()
         written = project / "content" / "parking.md"
@@ -132,7 +132,7 @@ def test_a_broken_link_in_a_hand_written_page_fails_the_rebuild_and_keeps_the_la
 
 
 def test_a_catalogue_file_deleted_while_previewing_never_hangs_a_page(tmp_path):
-    with preview(tmp_path, OPENCOUNTER_LEAFLETS="off") as (project, page, log):
+    with preview(tmp_path) as (project, page, log):
         assert _wait_for(lambda: "Bin collections" in _get(page)), log()
         services = project / "services.yaml"
         good = services.read_text()
