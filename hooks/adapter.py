@@ -163,7 +163,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         build.leaflets = _make_leaflets(config, build)
     build.renderer = SiteRenderer(catalogue, Path(config.theme.custom_dir) / "opencounter", config.site_url or "",
                                   build.leaflets)
-    build.plans = {_source_of(plan.url): plan for plan in plan_site(catalogue, build.leaflets)}
+    build.plans = {plan.src: plan for plan in plan_site(catalogue, build.leaflets)}
     site_url = config.site_url or catalogue.council.website
     build.structured_data = StructuredData(catalogue, site_url)
     # Made in the project's .build folder (ignored by git), on the same disk as site/ and .build/site.
@@ -208,9 +208,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if config.nav is None:
         hand_written = [f.src_uri for f in files.documentation_pages()
                         if f.src_uri not in build.plans and f.inclusion.is_in_nav()]
-        nav = navigation(((plan.url, plan.in_nav) for plan in build.plans.values()), hand_written,
-                         words_for(catalogue.language))
-        config.nav = _sources(nav)
+        config.nav = navigation(((src, plan.in_nav) for src, plan in build.plans.items()), hand_written,
+                                words_for(catalogue.language))
     build.report.pages = len(files.documentation_pages())
     return files
 
@@ -222,7 +221,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return fill_placeholders(markdown, build.catalogue.council.name)
     # The theme prints titles and descriptions without escaping: give it escaped text (Markup, so the
     # theme's own `| e` leaves it as it is). The home page's title is the council's name alone.
-    if plan.url != urls.HOME:
+    if plan.src != urls.HOME:
         page.meta["title"] = escape(plan.title)
     if plan.description:
         page.meta["description"] = escape(plan.description)
@@ -262,7 +261,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
         document = build.structured_data.service(plan.context["service"])
     elif "office" in plan.context:
         document = build.structured_data.office(plan.context["office"])
-    elif plan.url == urls.CONTACT:
+    elif plan.src == urls.CONTACT:
         document = build.structured_data.contact()
     else:
         return output
@@ -311,22 +310,6 @@ def on_shutdown() -> None:
 
 
 # ----------------------------------------------------------------------------------------- helpers
-
-def _source_of(url: str) -> str:
-    """The engine's name for a generated page's source: each is a folder's index ("contact/index.md")."""
-    return f"{url}index.md"
-
-
-def _sources(nav: list) -> list:
-    """The navigation with each generated page's address given as the engine's source path."""
-    def source(entry):
-        if isinstance(entry, dict):
-            return {label: source(value) for label, value in entry.items()}
-        if isinstance(entry, list):
-            return [source(item) for item in entry]
-        return entry if entry.endswith(".md") else _source_of(entry)
-    return [source(entry) for entry in nav]
-
 
 def _load(config: MkDocsConfig) -> Catalogue:
     """services.yaml and standards.yaml from beside mkdocs.yml, in this build's language."""
@@ -386,7 +369,7 @@ def _check_written_pages(config: MkDocsConfig, catalogue: Catalogue, plans: list
             stop_build("Some pages are not in every language of the site.\n\n" + "\n\n".join(p.format() for p in missing))
     written = {page: files[catalogue.language] for page, files in versions(docs, languages).items()
                if catalogue.language in files} if docs.is_dir() else {}
-    clashes = address_clashes(written, ((p.url, p.title, p.source_file) for p in plans), label)
+    clashes = address_clashes(written, ((p.src, p.title, p.source_file) for p in plans), label)
     if clashes:
         stop_build("\n\n".join(clash.message() for clash in clashes))
 

@@ -46,11 +46,11 @@ def every_type(write_catalogue):
 
 def _pages(catalogue):
     renderer = SiteRenderer(catalogue, ROOT / "overrides" / "opencounter", "https://www.testshire.example/")
-    return {plan.url: renderer.render(plan) for plan in plan_site(catalogue)}
+    return {plan.src: renderer.render(plan) for plan in plan_site(catalogue)}
 
 
 def test_every_type_loads_and_is_on_the_contact_page_under_its_group(every_type):
-    contact = _pages(every_type)[urls.CONTACT]
+    contact = _pages(every_type)["contact/index.md"]
     for kind, spec in CHANNEL_TYPES.items():
         section = contact.split(f'<h2 id="{spec.group}">{GROUPS[spec.group]}</h2>', 1)
         assert len(section) == 2, f"no '{GROUPS[spec.group]}' section for {kind}"

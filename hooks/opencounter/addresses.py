@@ -37,11 +37,11 @@ def address_clashes(written: Mapping[str, str], generated: Iterable[tuple[str, s
 
     written: each hand-written page as published ("contact/index.md") with the file it comes from
     in this build's language ("contact/index.cy.md"); see content.versions.
-    generated: (address, title, source file) of each generated page.
+    generated: (source path, title, source file) of each generated page.
     """
     by_url = {}
-    for url, title, source_file in generated:
-        by_url[url] = (title, source_file)
+    for src, title, source_file in generated:
+        by_url[urls.url_of(src)] = (title, source_file)
     clashes = []
     for page, file in sorted(written.items()):
         url = urls.url_of(page)

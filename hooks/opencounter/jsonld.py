@@ -39,8 +39,8 @@ class StructuredData:
     def _languages(self, channel: Channel) -> list[str]:
         return list(channel.languages or self.catalogue.council.languages)
 
-    def _url(self, url: str) -> str:
-        return urls.absolute(self.site_url, url)
+    def _url(self, src: str) -> str:
+        return urls.absolute(self.site_url, urls.url_of(src))
 
     def organization(self, with_contacts: bool = False) -> dict[str, Any]:
         council = self.catalogue.council

@@ -52,7 +52,7 @@ class LeafletWriter:
 
     def address(self, plan: LeafletPlan) -> str:
         """The web page a leaflet belongs to, which its QR code opens."""
-        return urls.absolute(self.site_url, plan.page_url)
+        return urls.absolute(self.site_url, urls.url_of(plan.page_src))
 
     def document(self, plan: LeafletPlan, edition: Edition) -> dict[str, Any]:
         """The whole leaflet, ready for the typesetter."""
@@ -318,7 +318,7 @@ class LeafletWriter:
             out.append(paragraph(bold(w("service.closed"))))
         out += self._notices((service.id,))
         out += markdown_blocks(service.description)
-        page = short_url(urls.absolute(self.site_url, urls.service(service.id)))
+        page = short_url(urls.absolute(self.site_url, urls.url_of(urls.service(service.id))))
         out.append(paragraph([w("leaflet.services.online"), " ", *_breakable_address(page)]))
         ways: list[Any] = []
         for channel in service.offline_channels:

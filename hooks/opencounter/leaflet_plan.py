@@ -55,7 +55,7 @@ class LeafletPlan:
     slug: str
     title: str
     kind: str
-    page_url: str  # the matching web page's address (urls.py)
+    page_src: str  # the matching web page's source path
     context: Mapping[str, Any] = field(default_factory=dict)
     footer: str = ""  # the running footer, when it should say more than the title ("Services leaflet 3: Housing")
 

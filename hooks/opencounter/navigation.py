@@ -14,17 +14,16 @@ from .words import Words
 
 
 def navigation(generated: Iterable[tuple[str, bool]], written: Iterable[str], say: Words) -> list:
-    """The navigation, as a list of pages and {label: [pages]} groups: a generated page by its
-    address ("contact/"), a hand-written one by its file name in content/ ("about.md").
+    """The navigation as the engine's `nav` setting: a list of source paths and {label: ...} groups.
 
-    generated: (address, in the navigation?) of each generated page, in plan order.
-    written: the file names of the hand-written pages that belong in the navigation.
+    generated: (source path, in the navigation?) of each generated page, in plan order.
+    written: the source paths of the hand-written pages that belong in the navigation.
     """
     generated = list(generated)
-    made = {url for url, _ in generated}
-    categories = [url for url, in_nav in generated if url.startswith(urls.CATEGORIES) and in_nav]
+    made = {src for src, _ in generated}
+    categories = [src for src, in_nav in generated if src.startswith("categories/") and in_nav]
     nav: list = [{say("nav.home"): urls.HOME}, {say("nav.services"): [urls.SERVICES, *categories]}, urls.CONTACT]
-    nav += [url for url in (urls.OFFICES, urls.STANDARDS) if url in made]
-    nav += sorted(name for name in written if urls.url_of(name) not in made)
-    nav += [url for url in (urls.GLOSSARY, urls.LEAFLETS) if url in made]
+    nav += [src for src in (urls.OFFICES, urls.STANDARDS) if src in made]
+    nav += sorted(src for src in written if src not in made)
+    nav += [src for src in (urls.GLOSSARY, urls.LEAFLETS) if src in made]
     return nav

@@ -137,7 +137,7 @@ class OpenReferral:
             description += "\n\n" + plain_text(service.description)
         record = {"id": self.service_id(service), "organization_id": self.ids.of("organization"),
                   "name": service.name, "description": description,
-                  "url": urls.absolute(self.site_url, urls.service(service.id)),
+                  "url": urls.absolute(self.site_url, urls.url_of(urls.service(service.id))),
                   "status": "temporarily closed" if service.status == "temporarily-closed" else "active"}
         email = next((c.email for c in service.contact if c.email), "")
         if email:

@@ -33,7 +33,7 @@ LEAFLET_QUESTIONS = ("contact", "services", "index", "office", "standards")
 class PagePlan:
     """One generated page: where it goes, its title, and what its template needs."""
 
-    url: str  # where it is published, like "services/council-tax/" (urls.py)
+    src: str
     title: str
     template: str
     context: Mapping[str, Any] = field(default_factory=dict)
@@ -42,6 +42,10 @@ class PagePlan:
     notice_ids: tuple[str, ...] = ()
     description: str = ""  # for search engines and link previews: the page's summary
     keywords: tuple[str, ...] = ()  # words people search for: in the search index, not on the page
+
+    @property
+    def url(self) -> str:
+        return urls.url_of(self.src)
 
 
 def plan_site(catalogue: Catalogue, leaflets: Sequence[Any] = ()) -> list[PagePlan]:
@@ -143,7 +147,7 @@ class SiteRenderer:
         a notice once, on the home page, not on every page it is shown on.
         """
         skip = {title.lower()} if title else set()
-        if page_url == urls.GLOSSARY:
+        if page_url == urls.url_of(urls.GLOSSARY):
             skip |= set(self.glossary.terms)
         html, used = self.glossary.link_terms(html, skip)
         terms = self.env.get_template("components/page_extras.html").render(
@@ -164,16 +168,16 @@ class SiteRenderer:
         """The finished page with its current notices in place: short, the rest of a long one a tap away."""
         if NOTICES not in output:
             return output
-        notices = () if page_url == urls.HOME else self.catalogue.notices_for()
+        notices = () if page_url == urls.url_of(urls.HOME) else self.catalogue.notices_for()
         notices += self.catalogue.notices_for(*notice_ids) if notice_ids else ()
         html = self.env.get_template("components/notices.html").render(notices=notices) if notices else ""
         return output.replace(NOTICES, html, 1)
 
     # ------------------------------------------------------------ helpers for templates
 
-    def leaflets_for(self, page_url: str) -> list[Any]:
+    def leaflets_for(self, page_src: str) -> list[Any]:
         """The leaflets (both editions) that belong to a web page."""
-        return [leaflet for leaflet in self.leaflets if leaflet.plan.page_url == page_url]
+        return [leaflet for leaflet in self.leaflets if leaflet.plan.page_src == page_src]
 
     def leaflet_groups(self) -> list[dict[str, Any]]:
         """The leaflets as the Leaflets page lists them: contacting us, services, offices; both editions a row."""
@@ -214,8 +218,9 @@ def anchor(href: str, text: Any, **attributes: str) -> Markup:
 
 
 def _linker(page_url: str):
-    def link(target_url: str) -> str:
-        return urls.relative(page_url, target_url)
+    def link(target_src_or_url: str) -> str:
+        target = urls.url_of(target_src_or_url) if target_src_or_url.endswith(".md") else target_src_or_url
+        return urls.relative(page_url, target)
     return link
 
 

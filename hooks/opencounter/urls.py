@@ -1,36 +1,34 @@
 """The one place that decides where each page lives, and how pages link to each other.
 
-Every address here is a URL relative to the site's root, directory-style: "services/council-tax/",
-and "" for the home page. Every generated page is a folder of its own (`services/<id>/`), so no id
-can collide with a list page. How an engine names the source of a page is the adapter's business
-(hooks/adapter.py); the one exception is `url_of`, which says where a hand-written file is published.
+Source paths are what MkDocs calls src_uri; URLs are directory-style ("services/council-tax/").
+Every generated page is `<folder>/<id>/index.md`, so no id can collide with a folder's index page.
 """
 
 from __future__ import annotations
 
 import posixpath
 
-HOME = ""
-SERVICES = "services/"
-CATEGORIES = "categories/"
-CONTACT = "contact/"
-OFFICES = "offices/"
-STANDARDS = "standards/"
-GLOSSARY = "glossary/"
-LEAFLETS = "leaflets/"
-ACCESSIBILITY = "accessibility/"
+HOME = "index.md"
+SERVICES = "services/index.md"
+CATEGORIES = "categories/index.md"
+CONTACT = "contact/index.md"
+OFFICES = "offices/index.md"
+STANDARDS = "standards/index.md"
+GLOSSARY = "glossary/index.md"
+LEAFLETS = "leaflets/index.md"
+ACCESSIBILITY = "accessibility/index.md"
 
 
 def service(service_id: str) -> str:
-    return f"services/{service_id}/"
+    return f"services/{service_id}/index.md"
 
 
 def category(category_id: str) -> str:
-    return f"categories/{category_id}/"
+    return f"categories/{category_id}/index.md"
 
 
 def office(office_id: str) -> str:
-    return f"offices/{office_id}/"
+    return f"offices/{office_id}/index.md"
 
 
 def calendar(office_id: str) -> str:
@@ -38,12 +36,9 @@ def calendar(office_id: str) -> str:
     return f"calendars/{office_id}.ics"
 
 
-def url_of(path: str) -> str:
-    """Where a Markdown file is published: "about.md" and "about/index.md" -> "about/", "index.md" -> "".
-    A URL is returned as it is."""
-    if not path.endswith(".md"):
-        return path
-    path = path[:-3]
+def url_of(src_path: str) -> str:
+    """The directory-style URL of a source path: "services/x/index.md" -> "services/x/"."""
+    path = src_path[:-3] if src_path.endswith(".md") else src_path
     if path == "index":
         return ""
     if path.endswith("/index"):
