@@ -67,3 +67,10 @@ lock:
 
 clean:
 	rm -rf site .build .cache .pytest_cache
+
+# --- engines (hooks/opencounter/engines.py) -------------------------------------------------------
+# The site built with MkDocs and with ProperDocs (a maintained fork of MkDocs 1.6) into .build/engines/,
+# and the two compared file by file: any difference but the generator tag fails.
+.PHONY: engines
+engines: $(INSTALLED)
+	@PYTHONPATH=hooks $(BIN)/python -m opencounter.engines .

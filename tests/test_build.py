@@ -256,6 +256,7 @@ def test_a_hand_written_page_at_a_generated_address_is_an_error(tmp_path):
     result = build(project)
     assert result.returncode != 0
     assert "content/contact/index.md has the same address as the generated page 'Contact us'" in result.output
+    assert not (project / ".cache" / "leaflets").exists()  # found before a single leaflet was typeset
 
 
 def test_leaflets_page_lists_every_leaflet_with_edition_size_and_pages(sample):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import FIXTURES, ROOT
 from opencounter.check import main as check
-from opencounter.content import fill_placeholders, missing_translations, other_councils, versions
+from opencounter.content import fill_placeholders, missing_translations, other_councils, pages_in, versions
 from sitebuild import build, make_project
 
 
@@ -86,6 +86,18 @@ def test_each_page_is_found_in_each_language_whichever_comes_first(tmp_path):
     assert versions(welsh_first, ("cy", "en")) == {"about.md": {"cy": "about.md", "en": "about.en.md"},
                                                    "news.md": {"cy": "news.cy.md", "en": "news.en.md"}}
     assert missing_translations(welsh_first, ("cy", "en")) == []
+
+
+def test_each_language_build_publishes_its_own_version_under_the_pages_name(tmp_path):
+    folder = _pages(tmp_path / "a", "about.md", "about.cy.md", "help/index.md", "help/index.cy.md", "news.cy.md")
+    names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md"))
+    written = versions(folder, ("en", "cy"))
+    assert pages_in("en", names, written) == (["about.cy.md", "help/index.cy.md", "news.cy.md"], [])
+    assert pages_in("cy", names, written) == (
+        ["about.cy.md", "about.md", "help/index.cy.md", "help/index.md", "news.cy.md"],
+        [("about.md", "about.cy.md"), ("help/index.md", "help/index.cy.md"), ("news.md", "news.cy.md")])
+    english_only = versions(folder, ("en",))  # a page in a language the site is not in is left out
+    assert pages_in("en", names, english_only) == (["about.cy.md", "help/index.cy.md", "news.cy.md"], [])
 
 
 def test_the_shipped_pages_serve_any_order_of_languages_and_an_english_only_site():

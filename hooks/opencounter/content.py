@@ -108,3 +108,23 @@ def missing_translations(folder: Path, languages: tuple[str, ...], label: str = 
                                  found="no such file", hint=f"Add {label}/{expected}, with the page in {name}: "
                                                             "every page is published in each of the council's languages."))
     return found
+
+
+def pages_in(language: str, names: list[str], written: dict[str, dict[str, str]]) -> tuple[list[str], list[tuple[str, str]]]:
+    """The hand-written files a build in `language` publishes: (the files it leaves out as they are
+    named, and (published name, file) for each it publishes under its page's name).
+
+    written: as `versions` gives it. On a site in English then Welsh, the English build keeps
+    about.md and leaves out about.cy.md; the Welsh build leaves out both names and publishes
+    about.cy.md as about.md. A file in a language the site is not in is left out.
+    """
+    left_out, renamed = [], []
+    for name in names:
+        page = page_of(name)
+        mine = written.get(page, {}).get(language)
+        if name == mine == page:
+            continue  # written under the name it is published as
+        left_out.append(name)  # another language's version, or this one under its own name
+        if name == mine:
+            renamed.append((page, mine))
+    return left_out, renamed

@@ -31,6 +31,13 @@ class BuildReport:
     longest_seconds: float = 0.0  # the longest single leaflet PDF to make, and which
     longest: str = ""
 
+    def add(self, other: "BuildReport") -> None:
+        """What another build made (another language's site), counted in with this one's."""
+        self.pages += other.pages
+        self.leaflets += other.leaflets
+        self.rendered += other.rendered
+        self.cached += other.cached
+
     def write(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(asdict(self)), encoding="utf-8")

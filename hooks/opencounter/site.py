@@ -1,6 +1,6 @@
 """The public site as a list of pages, each rendered from the Catalogue with a Jinja template.
 
-No MkDocs here: hooks/pages.py hands these pages to MkDocs. Templates live in
+No MkDocs here: hooks/adapter.py hands these pages to MkDocs. Templates live in
 overrides/opencounter/ (pages/ and components/), are autoescaped, and fail on unknown names.
 """
 

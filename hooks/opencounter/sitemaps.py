@@ -6,6 +6,7 @@ an xhtml:link for each language of each page, as search engines read them. Same 
 
 from __future__ import annotations
 
+import gzip
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -50,3 +51,13 @@ def _below_root(loc: str, language: str, languages: tuple[str, ...]) -> str:
     if language != languages[0] and path.startswith(f"{language}/"):
         path = path[len(language) + 1:]
     return path
+
+
+def write_sitemap(site: Path, languages: tuple[str, ...], mtime: int = 0) -> None:
+    """The root sitemap.xml of a site in several languages, and its gzip copy (dated `mtime`, so the
+    same site gives the same bytes)."""
+    sitemap = bilingual_sitemap(site, languages)
+    (site / "sitemap.xml").write_bytes(sitemap)
+    with open(site / "sitemap.xml.gz", "wb") as raw:
+        with gzip.GzipFile(fileobj=raw, mode="wb", mtime=mtime, filename="") as packed:
+            packed.write(sitemap)
