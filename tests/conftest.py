@@ -12,7 +12,10 @@ import pytest
 from opencounter.loading import load_catalogue
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# The project's code (hooks, overrides, schemas, mkdocs.yml, docs). Never its services.yaml, standards.yaml or
+# content/: those belong to the council that adopts the project. Tests use SAMPLE, a frozen copy of the sample.
 ROOT = Path(__file__).parent.parent
+SAMPLE = FIXTURES / "sample"
 BUILD_DATE = date(2026, 11, 24)
 
 
@@ -39,7 +42,7 @@ def valid_services() -> str:
 def sample(tmp_path_factory):
     """The sample council, built once for every test that reads the built site."""
     from sitebuild import build, make_project
-    project = make_project(tmp_path_factory.mktemp("sample"), ROOT / "services.yaml", ROOT / "standards.yaml")
+    project = make_project(tmp_path_factory.mktemp("sample"), SAMPLE / "services.yaml", SAMPLE / "standards.yaml")
     result = build(project)
     assert result.returncode == 0, result.output
     return result

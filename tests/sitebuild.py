@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).parent.parent
+SAMPLE_CONTENT = Path(__file__).parent / "fixtures" / "sample" / "content"  # never the council's own content/
 
 
 @dataclass
@@ -27,13 +28,14 @@ class Build:
 
 
 def make_project(folder: Path, services: Path | str, standards: Path | str, content: Path | None = None) -> Path:
-    """A project folder: the real mkdocs.yml, hooks and overrides, with this catalogue."""
+    """A project folder: the real mkdocs.yml, hooks and overrides, with this catalogue and these pages
+    (the sample's pages, frozen in tests/fixtures/sample/content, unless given)."""
     folder.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "hooks", "overrides"):
         target = folder / name
         if not target.exists():
             target.symlink_to(ROOT / name)
-    shutil.copytree(content or ROOT / "content", folder / "content", dirs_exist_ok=True)
+    shutil.copytree(content or SAMPLE_CONTENT, folder / "content", dirs_exist_ok=True)
     for name, source in (("services.yaml", services), ("standards.yaml", standards)):
         text = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
         (folder / name).write_text(text, encoding="utf-8")

@@ -15,7 +15,7 @@ import pytest
 import zxingcpp
 from pdfminer.pdftypes import resolve1
 
-from conftest import BUILD_DATE, FIXTURES, ROOT
+from conftest import BUILD_DATE, FIXTURES, ROOT, SAMPLE
 from opencounter import leaflets as leaflets_module
 from opencounter.blocks import texts
 from opencounter.leaflet_plan import INDEX, OFFICE, SERVICES
@@ -46,7 +46,7 @@ def contract_leaflets(contract_catalogue):
 
 @pytest.fixture(scope="module")
 def sample_leaflets():
-    catalogue = load_catalogue(ROOT / "services.yaml", ROOT / "standards.yaml", BUILD_DATE)
+    catalogue = load_catalogue(SAMPLE / "services.yaml", SAMPLE / "standards.yaml", BUILD_DATE)
     return catalogue, make(catalogue).make_all(plan_leaflets(catalogue))
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_DATE, FIXTURES, ROOT
+from conftest import BUILD_DATE, FIXTURES, SAMPLE
 from opencounter.loading import load_catalogue
 from opencounter.translations import TranslationError, entries, export, import_welsh
 
@@ -105,7 +105,7 @@ def test_an_english_council_going_welsh_fills_the_spreadsheet_and_loads_in_welsh
     """The way a council starts: an English catalogue, 'languages: [en, cy]' added, every text
     translated in the spreadsheet. Web addresses may stay one for both languages."""
     for name in ("services.yaml", "standards.yaml"):
-        shutil.copy(ROOT / name, tmp_path / name)  # the sample council, all in English
+        shutil.copy(SAMPLE / name, tmp_path / name)  # the sample council, all in English
     services = (tmp_path / "services.yaml").read_text()
     (tmp_path / "services.yaml").write_text(services.replace("council:\n", "council:\n  languages: [en, cy]\n", 1))
     export(tmp_path, tmp_path / "translations.csv")
