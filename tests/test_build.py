@@ -13,16 +13,16 @@ import pytest
 from conftest import FIXTURES, ROOT
 from opencounter.leaflets import plan_leaflets
 from opencounter.loading import load_catalogue
-from sitebuild import build, make_project
+from opencounter.words import words
+from sitebuild import build, make_project, shared_build
 
 pytestmark = pytest.mark.build
 
 
 @pytest.fixture(scope="module")
 def contract(tmp_path_factory):
-    project = make_project(tmp_path_factory.mktemp("contract"), FIXTURES / "contract" / "services.yaml",
-                           FIXTURES / "contract" / "standards.yaml")
-    result = build(project)
+    result = shared_build(tmp_path_factory, "contract", FIXTURES / "contract" / "services.yaml",
+                          FIXTURES / "contract" / "standards.yaml")
     assert result.returncode == 0, result.output
     return result
 
@@ -106,8 +106,7 @@ def northbrook_with_glossary(tmp_path_factory):
     standards = (FIXTURES / "format-1-1" / "standards.yaml").read_text() + (
         "\nglossary:\n  - term: Relay UK\n    meaning: A free service for people who cannot hear or speak on the phone.\n"
         "  - term: digital assistant\n    meaning: A computer program that answers simple questions.\n")
-    project = make_project(tmp_path_factory.mktemp("northbrook"), FIXTURES / "format-1-1" / "services.yaml", standards)
-    result = build(project)
+    result = shared_build(tmp_path_factory, "northbrook-glossary", FIXTURES / "format-1-1" / "services.yaml", standards)
     assert result.returncode == 0, result.output
     return result
 
