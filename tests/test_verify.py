@@ -80,12 +80,10 @@ def test_two_builds_that_differ_in_a_byte_or_a_file_are_told_apart(tmp_path):
 
 
 @pytest.mark.browser
-def test_axe_and_requests_to_other_hosts_fail_the_browser_check(tmp_path):
-    from browser import chromium_or_skip
-    chromium_or_skip()
+def test_axe_and_requests_to_other_hosts_fail_the_browser_check(tmp_path, browser):
     (tmp_path / "index.html").write_text('<html><body><img src="https://tracker.example/pixel.png">'
                                          '<button></button></body></html>')
-    found = verify.axe_problems(tmp_path, {"home": ""}, widths=(1280,))
+    found = verify.axe_problems(tmp_path, {"home": ""}, widths=(1280,), browser=browser)
     assert any("(home, 1280px): html-has-lang" in line for line in found), found
     assert any("button-name" in line for line in found), found
     assert "a page at 1280px asked another host for https://tracker.example/pixel.png" in found

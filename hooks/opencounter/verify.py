@@ -240,34 +240,36 @@ def missing_pages(site: Path, expected: Expected) -> list[str]:
 
 # ---------------------------------------------------------------- in a browser
 
-def axe_problems(site: Path, kinds: dict[str, str], widths: Iterable[int] = WIDTHS) -> list[str]:
+def axe_problems(site: Path, kinds: dict[str, str], widths: Iterable[int] = WIDTHS, browser=None) -> list[str]:
     """axe-core on one page of each kind, at each width; any request to another host is a problem too.
-    Raises FileNotFoundError when Chromium is not installed."""
-    from playwright.sync_api import sync_playwright
-
+    In Debian's Chromium, started here unless a Playwright browser is given. Raises FileNotFoundError when
+    Chromium is not installed."""
     from .browser import CHROMIUM_ARGS, CHROMIUM_MISSING, SiteServer, axe_source, chromium, describe_violations, run_axe
 
-    executable = chromium()
-    if not executable:
-        raise FileNotFoundError(CHROMIUM_MISSING)
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+        executable = chromium()
+        if not executable:
+            raise FileNotFoundError(CHROMIUM_MISSING)
+        with sync_playwright() as playwright:
+            started = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            try:
+                return axe_problems(site, kinds, widths, started)
+            finally:
+                started.close()
     server, source, problems = SiteServer(site), axe_source(), []
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-            try:
-                for width in widths:
-                    context = browser.new_context(viewport={"width": width, "height": 800}, reduced_motion="reduce")
-                    outside: list[str] = []
-                    context.route("**/*", _guard(server.origin, outside))
-                    tab = context.new_page()
-                    for kind, url in kinds.items():
-                        tab.goto(f"{server.origin}/{url}", wait_until="load")
-                        tab.wait_for_function("document.fonts.status === 'loaded'")
-                        problems += describe_violations(f"{url or '(home)'} ({kind}, {width}px)", run_axe(tab, source))
-                    context.close()
-                    problems += [f"a page at {width}px asked another host for {address}" for address in outside]
-            finally:
-                browser.close()
+        for width in widths:
+            context = browser.new_context(viewport={"width": width, "height": 800}, reduced_motion="reduce")
+            outside: list[str] = []
+            context.route("**/*", _guard(server.origin, outside))
+            tab = context.new_page()
+            for kind, url in kinds.items():
+                tab.goto(f"{server.origin}/{url}", wait_until="load")
+                tab.wait_for_function("document.fonts.status === 'loaded'")
+                problems += describe_violations(f"{url or '(home)'} ({kind}, {width}px)", run_axe(tab, source))
+            context.close()
+            problems += [f"a page at {width}px asked another host for {address}" for address in outside]
     finally:
         server.close()
     return problems
