@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site test serve check schemas browser clean lock bench bench-leaflets translations translations-import
+.PHONY: site test test-scale test-shipped verify serve check schemas browser clean lock bench bench-leaflets translations translations-import
 
 # Install the pinned packages into .venv; skipped while requirements.txt is unchanged.
 $(INSTALLED): requirements.txt
@@ -39,8 +39,23 @@ translations-import: $(INSTALLED)
 schemas: $(INSTALLED)
 	@PYTHONPATH=hooks $(BIN)/python -m opencounter.schema schemas
 
+# Checks of the site your catalogue makes that never judge your words: no errors, every page built, every
+# link within the site resolves, nothing from another host, axe on each kind of page, the same site twice.
+# The shipped CI runs it on every change (hooks/opencounter/verify.py; README, "What your CI checks").
+verify: $(INSTALLED) browser
+	@PYTHONPATH=hooks $(BIN)/python -m opencounter.verify .
+
+# Open Counter's own tests, on catalogues of their own under tests/ (never your services.yaml or content/).
 test: $(INSTALLED) browser
 	$(BIN)/python -m pytest
+
+# Every leaflet of a council with 1,000 services and 60 offices (minutes): a scheduled job (.ci/scheduled).
+test-scale: $(INSTALLED)
+	$(BIN)/python -m pytest -m scale
+
+# Open Counter's own CI only: the sample at the root is the one the tests use (tests/fixtures/sample).
+test-shipped: $(INSTALLED)
+	$(BIN)/python -m pytest -m shipped -n 0
 
 # The browser tests drive Debian's Chromium (never a downloaded browser). Installed when missing, as root.
 browser:

@@ -1,27 +1,23 @@
 """Debian's Chromium driven by Playwright, on a site served from 127.0.0.1, with axe-core.
 
-Every request to another host is blocked and recorded, so a test can fail on it.
+Every request to another host is blocked and recorded, so a test can fail on it. The helpers live in the
+library (opencounter/browser.py), where `make verify` uses them too.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+from opencounter.browser import (AXE_TAGS, CHROMIUM_ARGS, CHROMIUM_MISSING, SiteServer, axe_source,  # noqa: F401
+                                 chromium, describe_violations, run_axe)
 
 
 def chromium_or_skip() -> str:
     """The path of Debian's Chromium. Missing: skip, except in CI, where that is a failure."""
-    path = shutil.which("chromium")
+    path = chromium()
     if path:
         return path
     message = "Chromium is not installed: run 'make test' as root, or 'apt-get install chromium'."
@@ -30,44 +26,16 @@ def chromium_or_skip() -> str:
     pytest.skip(message)
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
+def one_page_of_each_kind(root: Path) -> list[str]:
+    """Of each kind of built page (the home page, each index page, a service, an office, a topic, each
+    hand-written page...), the one with the most in it, as a path from `root`: "", "services/council-tax/".
 
-
-class SiteServer:
-    """The built site on 127.0.0.1 at a free port, in a thread."""
-
-    def __init__(self, root: Path):
-        handler = functools.partial(QuietHandler, directory=str(root))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-def axe_source() -> str:
-    import axe_playwright_python
-    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
-
-
-def run_axe(page, source: str) -> list[dict]:
-    """axe-core's violations for the page as it is now."""
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate(source)
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-                           AXE_TAGS)
-    return result["violations"]
-
-
-def describe_violations(where: str, violations: list[dict]) -> list[str]:
-    lines = []
-    for violation in violations:
-        for node in violation["nodes"][:5]:
-            lines.append(f"{where}: {violation['id']} ({violation['impact']}): {violation['help']} "
-                         f"at {', '.join(map(str, node['target']))}: {node['html'][:160]}")
-    return lines
+    For checks of layout and the keyboard at one width, which the template decides and the page's words
+    do not; checks that the words can break (axe at 1280 pixels, sideways scrolling, underlined links)
+    still visit every page."""
+    kinds: dict[tuple[str, ...], list[Path]] = {}
+    for page in root.rglob("index.html"):
+        parts = page.parent.relative_to(root).parts
+        kinds.setdefault(parts[:1] + ("*",) * (len(parts) - 1), []).append(page)  # services/x -> services/*
+    chosen = [max(pages, key=lambda p: (p.stat().st_size, str(p))) for pages in kinds.values()]
+    return sorted("" if p.parent == root else p.parent.relative_to(root).as_posix() + "/" for p in chosen)

@@ -12,7 +12,10 @@ import pytest
 from opencounter.loading import load_catalogue
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# The project's code (hooks, overrides, schemas, mkdocs.yml, docs). Never its services.yaml, standards.yaml or
+# content/: those belong to the council that adopts the project. Tests use SAMPLE, a frozen copy of the sample.
 ROOT = Path(__file__).parent.parent
+SAMPLE = FIXTURES / "sample"
 BUILD_DATE = date(2026, 11, 24)
 
 
@@ -37,33 +40,30 @@ def valid_services() -> str:
 
 @pytest.fixture(scope="session")
 def sample(tmp_path_factory):
-    """The sample council, built once for every test that reads the built site."""
-    from sitebuild import build, make_project
-    project = make_project(tmp_path_factory.mktemp("sample"), ROOT / "services.yaml", ROOT / "standards.yaml")
-    result = build(project)
+    """The sample council (tests/fixtures/sample), built once per run for every test that reads the built site."""
+    from sitebuild import shared_build
+    result = shared_build(tmp_path_factory, "sample", SAMPLE / "services.yaml", SAMPLE / "standards.yaml")
     assert result.returncode == 0, result.output
     return result
 
 
 @pytest.fixture(scope="session")
 def glanafon(tmp_path_factory):
-    """A council in Welsh and English (tests/fixtures/bilingual, format 1.2), both sites built once."""
-    from sitebuild import build, make_project
+    """A council in Welsh and English (tests/fixtures/bilingual, format 1.2), both sites built once per run."""
+    from sitebuild import shared_build
     case = FIXTURES / "bilingual"
-    project = make_project(tmp_path_factory.mktemp("glanafon"), case / "services.yaml", case / "standards.yaml",
-                           content=case / "content")
-    result = build(project)
+    result = shared_build(tmp_path_factory, "glanafon", case / "services.yaml", case / "standards.yaml",
+                          content=case / "content")
     assert result.returncode == 0, result.output
     return result
 
 
 @pytest.fixture(scope="session")
 def northbrook(tmp_path_factory):
-    """A second council, written to format 1.1 (tests/fixtures/format-1-1), built once for every test that reads it."""
-    from sitebuild import build, make_project
+    """A second council, written to format 1.1 (tests/fixtures/format-1-1), built once per run for every test that reads it."""
+    from sitebuild import shared_build
     case = FIXTURES / "format-1-1"
-    project = make_project(tmp_path_factory.mktemp("northbrook"), case / "services.yaml", case / "standards.yaml")
-    result = build(project)
+    result = shared_build(tmp_path_factory, "northbrook", case / "services.yaml", case / "standards.yaml")
     assert result.returncode == 0, result.output
     return result
 

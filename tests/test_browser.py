@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import SiteServer, axe_source, describe_violations, run_axe
+from browser import SiteServer, axe_source, describe_violations, one_page_of_each_kind, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -25,6 +25,12 @@ def urls(sample):
     """Every page of the site, as a path from its root."""
     pages = sorted(str(p.parent.relative_to(sample.site)) for p in sample.site.rglob("index.html"))
     return ["" if p == "." else p + "/" for p in pages] + ["404.html"]
+
+
+@pytest.fixture(scope="session")
+def kinds(sample):
+    """One page of each kind (the fullest), for the keyboard walks: browser.one_page_of_each_kind."""
+    return one_page_of_each_kind(sample.site) + ["404.html"]
 
 
 @pytest.fixture
@@ -133,9 +139,9 @@ FOCUS_CHECK = """() => {
 
 
 @pytest.mark.parametrize("direction", ["Tab", "Shift+Tab"])
-def test_focus_is_always_visible_and_never_under_the_sticky_header(page, urls, direction):
+def test_focus_is_always_visible_and_never_under_the_sticky_header(page, kinds, direction):
     failures = []
-    for path in urls:
+    for path in kinds:
         visit(page, path)
         if direction == "Shift+Tab":
             page.evaluate("window.scrollTo(0, document.body.scrollHeight)")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, SAMPLE
 from opencounter.check import main as check
 from opencounter.content import fill_placeholders, missing_translations, other_councils, pages_in, versions
 from sitebuild import build, make_project
@@ -25,7 +25,7 @@ def test_another_councils_name_is_pointed_at_line_by_line(tmp_path):
 
 
 def test_the_shipped_pages_name_no_council(tmp_path):
-    assert other_councils(ROOT / "content", "Northbrook District Council") == []
+    assert other_councils(SAMPLE / "content", "Northbrook District Council") == []
 
 
 def test_make_check_points_at_a_page_that_names_another_council(tmp_path, capsys):
@@ -103,7 +103,7 @@ def test_each_language_build_publishes_its_own_version_under_the_pages_name(tmp_
 def test_the_shipped_pages_serve_any_order_of_languages_and_an_english_only_site():
     """content/ ships about.md in English and about.cy.md in Welsh: a council putting Welsh first,
     or publishing in English only, builds with them unchanged."""
-    folder = ROOT / "content"
+    folder = SAMPLE / "content"
     assert versions(folder, ("cy", "en"))["about.md"] == {"cy": "about.cy.md", "en": "about.md"}
     assert versions(folder, ("en",))["about.md"] == {"en": "about.md"}
     assert versions(folder, ("cy",))["about.md"] == {"cy": "about.cy.md"}

@@ -3,7 +3,9 @@ see, the right information, print sizes, tagged PDF, a QR code that scans, and c
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import hashlib
 import io
 import re
 import shutil
@@ -15,10 +17,11 @@ import pytest
 import zxingcpp
 from pdfminer.pdftypes import resolve1
 
-from conftest import BUILD_DATE, FIXTURES, ROOT
+from conftest import BUILD_DATE, FIXTURES, ROOT, SAMPLE
+from sitebuild import run_wide
 from opencounter import leaflets as leaflets_module
 from opencounter.blocks import texts
-from opencounter.leaflet_plan import INDEX, OFFICE, SERVICES
+from opencounter.leaflet_plan import INDEX, OFFICE, SERVICES, split, with_topics
 from opencounter.leaflets import EDITIONS, LARGE_PRINT, STANDARD, LeafletError, LeafletMaker, plan_leaflets
 from opencounter.loading import load_catalogue
 from opencounter.present import presenter
@@ -40,30 +43,58 @@ def contract_catalogue():
 
 
 @pytest.fixture(scope="module")
-def contract_leaflets(contract_catalogue):
-    return {(l.plan.slug, l.edition.slug): l for l in make(contract_catalogue).make_all(plan_leaflets(contract_catalogue))}
+def contract_leaflets(contract_catalogue, tmp_path_factory):
+    with run_wide(tmp_path_factory, "contract-leaflets") as cache:  # made once per run, not once per worker
+        made = make(contract_catalogue, cache_dir=cache).make_all(plan_leaflets(contract_catalogue))
+    return {(l.plan.slug, l.edition.slug): l for l in made}
 
 
 @pytest.fixture(scope="module")
-def sample_leaflets():
-    catalogue = load_catalogue(ROOT / "services.yaml", ROOT / "standards.yaml", BUILD_DATE)
-    return catalogue, make(catalogue).make_all(plan_leaflets(catalogue))
+def sample_leaflets(tmp_path_factory):
+    catalogue = load_catalogue(SAMPLE / "services.yaml", SAMPLE / "standards.yaml", BUILD_DATE)
+    with run_wide(tmp_path_factory, "sample-leaflets") as cache:  # made once per run, not once per worker
+        return catalogue, make(catalogue, cache_dir=cache).make_all(plan_leaflets(catalogue))
+
+
+def large_catalogue(folder):
+    """1,000 services and 60 offices, from the benchmark's generator."""
+    import sys
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import write
+    write(folder, 1000, 60)
+    return load_catalogue(folder / "services.yaml", folder / "standards.yaml", BUILD_DATE)
 
 
 @pytest.fixture(scope="module")
 def large_council(tmp_path_factory):
-    """1,000 services and 60 offices, from the benchmark's generator: every leaflet, made once."""
-    import sys
-    sys.path.insert(0, str(ROOT / "bench"))
-    from generate import write
-    folder = write(tmp_path_factory.mktemp("large"), 1000, 60)
-    catalogue = load_catalogue(folder / "services.yaml", folder / "standards.yaml", BUILD_DATE)
+    """Every leaflet of 1,000 services, made once: minutes, so only in `make test-scale` (a scheduled CI job)."""
+    catalogue = large_catalogue(tmp_path_factory.mktemp("large"))
     return catalogue, make(catalogue).make_all(plan_leaflets(catalogue))
 
 
+_PARSED: dict[bytes, pdfplumber.PDF] = {}
+_TEXTS: dict[bytes, str] = {}
+
+
+def parsed(leaflet) -> pdfplumber.PDF:
+    """The leaflet's PDF, read by pdfplumber once per test process: its pages keep their parsed layout, so
+    the tests that each read every sample leaflet share one parse (pdfminer's layout is most of the cost)."""
+    key = hashlib.sha256(leaflet.pdf).digest()
+    if key not in _PARSED:
+        _PARSED[key] = pdfplumber.open(io.BytesIO(leaflet.pdf))
+    return _PARSED[key]
+
+
+def opened(leaflet) -> contextlib.AbstractContextManager:
+    """`with opened(leaflet) as pdf:` reads like pdfplumber.open, and leaves the shared parse open."""
+    return contextlib.nullcontext(parsed(leaflet))
+
+
 def text(leaflet) -> str:
-    with pdfplumber.open(io.BytesIO(leaflet.pdf)) as pdf:
-        return " ".join((page.extract_text() or "").replace("\n", " ") for page in pdf.pages)
+    key = hashlib.sha256(leaflet.pdf).digest()
+    if key not in _TEXTS:
+        _TEXTS[key] = " ".join((page.extract_text() or "").replace("\n", " ") for page in parsed(leaflet).pages)
+    return _TEXTS[key]
 
 
 def content_lines(page, edition):
@@ -104,6 +135,29 @@ def test_a_visiting_leaflet_fits_one_double_sided_sheet(sample_leaflets):
             assert leaflet.pages <= 2, (leaflet.path, leaflet.pages)
 
 
+def test_at_1000_services_the_plan_splits_long_topics_by_letter_and_the_index_names_every_part(tmp_path):
+    """The plan the scale test below typesets (that one runs in `make test-scale`, a scheduled CI job): long
+    topics are split into parts by letter, every service is in exactly one part, and the index's key names
+    every part by its number and letters."""
+    catalogue = large_catalogue(tmp_path)
+    maker = make(catalogue)
+    plans = plan_leaflets(catalogue)
+    topics = [part for p in plans if p.kind == SERVICES for part in split(p, maker._parts_needed(p), maker.words)]
+    assert len(topics) > len(catalogue.categories)  # long topics were split into parts
+    assert all(t.context["part"] and t.number[-1].isalpha() for t in topics if "part_of" in t.context)
+    where = {}
+    for topic in topics:
+        for service in topic.context["services"]:
+            assert service.id not in where, service.id
+            where[service.id] = topic.number
+    assert set(where) == {s.id for s in catalogue.services}
+    index = with_topics(next(p for p in plans if p.kind == INDEX), topics)
+    key = " ".join(texts(maker.writer.document(index, STANDARD)["blocks"]))
+    for topic in topics:
+        assert f"{topic.number}: {topic.context['part']}" in key or f"{topic.number} {topic.title}" in key, topic.title
+
+
+@pytest.mark.scale
 def test_at_1000_services_every_leaflet_is_short_enough_and_the_index_points_to_the_right_one(large_council):
     catalogue, made = large_council
     for leaflet in made:
@@ -160,7 +214,7 @@ def test_the_a_to_z_is_alphabetical_and_names_the_leaflet_for_each_service(sampl
     catalogue, made = sample_leaflets
     leaflet = next(l for l in made if l.plan.kind == INDEX and l.edition is STANDARD)
     lines = []
-    with pdfplumber.open(io.BytesIO(leaflet.pdf)) as pdf:
+    with opened(leaflet) as pdf:
         for page in pdf.pages:  # read as a person does: down the left column, then down the right
             middle = page.width / 2
             for column in (lambda w: w["x0"] < middle, lambda w: w["x0"] >= middle):
@@ -183,7 +237,7 @@ def test_page_one_shows_the_main_phone_number_large_and_bold_with_its_hours(samp
     from opencounter.present import presenter
     last_part, hours = phone.number.display.split()[-1], presenter("en").open_text(phone.opening_hours)
     for leaflet in made:
-        with pdfplumber.open(io.BytesIO(leaflet.pdf)) as pdf:
+        with opened(leaflet) as pdf:
             page = pdf.pages[0]
             words = page.extract_words(extra_attrs=["size", "fontname"])
         biggest = max((w for w in words if w["text"] == last_part), key=lambda w: w["size"])
@@ -197,7 +251,7 @@ def test_page_one_shows_the_main_phone_number_large_and_bold_with_its_hours(samp
 def test_no_heading_or_label_is_left_alone_at_the_foot_of_a_page(sample_leaflets):
     _, made = sample_leaflets
     for leaflet in made:
-        with pdfplumber.open(io.BytesIO(leaflet.pdf)) as pdf:
+        with opened(leaflet) as pdf:
             for number, page in enumerate(pdf.pages[:-1], start=1):
                 lines = content_lines(page, leaflet.edition)
                 assert lines and not is_heading_or_label(lines[-1], leaflet.edition), \
@@ -209,7 +263,7 @@ def test_the_opening_hours_table_is_on_the_same_page_as_its_heading(sample_leafl
     for leaflet in made:
         if leaflet.plan.kind != OFFICE or not leaflet.plan.context["office"].opening_hours:
             continue
-        with pdfplumber.open(io.BytesIO(leaflet.pdf)) as pdf:
+        with opened(leaflet) as pdf:
             pages = [page.extract_text() for page in pdf.pages]
         page = next(i for i, t in enumerate(pages) if "Opening hours\nDay Hours" in t)
         assert "Bank holidays" in pages[page].split("Opening hours\nDay Hours")[1], leaflet.path
@@ -280,7 +334,7 @@ def test_print_sizes_meet_the_minimums(sample_leaflets, edition):
     for leaflet in made:
         if leaflet.edition is not edition:
             continue
-        with pdfplumber.open(io.BytesIO(leaflet.pdf)) as pdf:
+        with opened(leaflet) as pdf:
             sizes = [round(c["size"], 1) for page in pdf.pages for c in page.chars if c["text"].strip()]
             fonts = {c["fontname"].split("+")[-1] for page in pdf.pages for c in page.chars}
         assert min(sizes) >= edition.smallest, leaflet.path
@@ -290,7 +344,7 @@ def test_print_sizes_meet_the_minimums(sample_leaflets, edition):
 
 def test_leaflets_are_tagged_pdf_with_language_title_headings_tables_and_alt_text(contract_leaflets):
     leaflet = contract_leaflets[("visiting-riverton", "standard")]
-    with pdfplumber.open(io.BytesIO(leaflet.pdf)) as pdf:
+    with opened(leaflet) as pdf:
         catalog = pdf.doc.catalog
         assert resolve1(catalog["Lang"]) == b"en-GB"
         assert resolve1(catalog["MarkInfo"])["Marked"] is True
@@ -365,7 +419,7 @@ def test_welsh_letters_print_whole_and_read_back_right_and_emoji_are_left_out(co
     # A letter built from y and an accent would read back as the wrong letter, here and wherever y is.
     assert "Cyngor Dŵr a Thŷ y Wyddfa" in words and "🙂" not in words
     assert "Every day" in words or "Monday to Friday" in words
-    with pdfplumber.open(io.BytesIO(leaflet.pdf)) as pdf:
+    with opened(leaflet) as pdf:
         fonts = {c["fontname"].split("+")[-1] for page in pdf.pages for c in page.chars if c["text"] in "ŵŷ"}
     assert fonts == {"NotoSans-Regular"}, fonts  # the shipped fallback, not a system font
 
@@ -402,7 +456,7 @@ def test_anything_that_would_break_pdf_ua_fails_the_leaflet(contract_catalogue, 
 # ---------------------------------------------------------------- what must never happen on paper
 
 def _every_char_on_the_paper(leaflet) -> None:
-    with pdfplumber.open(io.BytesIO(leaflet.pdf)) as pdf:
+    with opened(leaflet) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             for char in page.chars:
                 assert 0 <= char["top"] and char["bottom"] <= page.height - 5 * MM, (leaflet.path, number, char["text"])
@@ -427,7 +481,7 @@ def test_a_long_name_keeps_the_running_footer_on_one_line_and_on_the_paper(contr
     plan = next(p for p in plan_leaflets(long) if p.kind == OFFICE)
     for leaflet in make(long).make_all([plan]):
         _every_char_on_the_paper(leaflet)
-        with pdfplumber.open(io.BytesIO(leaflet.pdf)) as pdf:
+        with opened(leaflet) as pdf:
             page = pdf.pages[0]
             footer = [line for line in page.extract_text_lines() if line["top"] > page.height - 22 * MM]
         assert len(footer) == 1 and footer[0]["text"].startswith("Visiting The Very Long Name"), footer
@@ -438,7 +492,7 @@ def test_phone_numbers_and_postcodes_in_any_text_never_break_across_lines(sample
     _, made = sample_leaflets
     number = re.compile(r"\b0\d{3,4}\b")
     for leaflet in made:
-        with pdfplumber.open(io.BytesIO(leaflet.pdf)) as pdf:
+        with opened(leaflet) as pdf:
             for page in pdf.pages:
                 for line in (page.extract_text() or "").splitlines():
                     for found in number.finditer(line):

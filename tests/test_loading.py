@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_DATE, FIXTURES, ROOT, valid_services
+from conftest import BUILD_DATE, FIXTURES, SAMPLE, valid_services
 from opencounter.errors import CatalogueError
 from opencounter.loading import load_catalogue
 
@@ -40,7 +40,7 @@ def test_each_mistake_is_reported_at_its_line_with_a_hint(path):
 
 
 def test_the_sample_council_loads():
-    catalogue = load_catalogue(ROOT / "services.yaml", ROOT / "standards.yaml", BUILD_DATE)
+    catalogue = load_catalogue(SAMPLE / "services.yaml", SAMPLE / "standards.yaml", BUILD_DATE)
     assert len(catalogue.services) >= 25
     assert len(catalogue.categories) >= 6
     assert {o.access for o in catalogue.offices} == {"walk-in", "appointment", "closed"}

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import BUILD_DATE, FIXTURES, ROOT
+from conftest import BUILD_DATE, FIXTURES, ROOT, SAMPLE
 from opencounter.errors import CatalogueError
 from opencounter.loading import load_catalogue
 from opencounter import format as fmt
@@ -86,11 +86,11 @@ def test_the_committed_schemas_are_up_to_date():
 
 
 def test_the_catalogue_files_point_editors_at_the_schemas():
-    assert (ROOT / "services.yaml").read_text().startswith("# yaml-language-server: $schema=schemas/services.schema.json")
-    assert (ROOT / "standards.yaml").read_text().startswith("# yaml-language-server: $schema=schemas/standards.schema.json")
+    assert (SAMPLE / "services.yaml").read_text().startswith("# yaml-language-server: $schema=schemas/services.schema.json")
+    assert (SAMPLE / "standards.yaml").read_text().startswith("# yaml-language-server: $schema=schemas/standards.schema.json")
 
 
-@pytest.mark.parametrize("folder", [ROOT, FIXTURES / "contract", FIXTURES / "valid", FIXTURES / "bilingual",
+@pytest.mark.parametrize("folder", [SAMPLE, FIXTURES / "contract", FIXTURES / "valid", FIXTURES / "bilingual",
                                     FIXTURES / "format-1-3"],
                          ids=["sample", "contract", "valid", "bilingual", "format-1-3"])
 def test_valid_catalogues_pass_the_schemas(folder):
@@ -168,7 +168,7 @@ def as_editor_reads(path: Path):
     return None if root is None else convert(root)
 
 
-CATALOGUES = [ROOT, FIXTURES / "contract", FIXTURES / "valid", FIXTURES / "format-1-1"]
+CATALOGUES = [SAMPLE, FIXTURES / "contract", FIXTURES / "valid", FIXTURES / "format-1-1"]
 
 
 @pytest.mark.parametrize("folder", CATALOGUES, ids=["sample", "contract", "valid", "format-1-1"])

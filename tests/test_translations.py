@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_DATE, FIXTURES
+from conftest import BUILD_DATE, FIXTURES, SAMPLE
 from opencounter import translations
 from opencounter.loading import load_catalogue
 from opencounter.translations import MAX_BYTES, TranslationError, entries, export, import_welsh, main

@@ -100,6 +100,25 @@ def plan_site(catalogue: Catalogue, leaflets: Sequence[Any] = ()) -> list[PagePl
     return pages
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates kept for the life of the process, shared by every SiteRenderer: compiling is most
+    of the cost of a small render, and each build (each rebuild of `make serve`, each test) makes a new
+    renderer. Safe with edits: Jinja compares the template source's checksum and compiles an edited one again."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()  # every SiteRenderer's environment has the same settings, so one cache serves all
+
+
 class SiteRenderer:
     """Renders page bodies (everything below the H1) and adds notices and glossary terms."""
 
@@ -113,7 +132,7 @@ class SiteRenderer:
         self.open_now = OpenNowData(catalogue)  # written into the site by `self.open_now.write(site_dir)`
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(template_dir)), autoescape=True,
-            undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+            undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, bytecode_cache=_COMPILED)
         self.env.filters.update(
             markdown=render_markdown, inline_markdown=render_inline_markdown, date=say.date, date_range=say.date_range,
             phone=say.phone, percent=format_percent, short_url=urls.short_url, term_anchor=self.glossary.anchor_of)
