@@ -71,10 +71,9 @@ def northbrook(tmp_path_factory):
 @pytest.fixture(scope="session")
 def ashcombe(tmp_path_factory):
     """A council written to format 1.3 (tests/fixtures/format-1-3): a strategy, its plan and measures over time."""
-    from sitebuild import build, make_project
+    from sitebuild import shared_build
     case = FIXTURES / "format-1-3"
-    project = make_project(tmp_path_factory.mktemp("ashcombe"), case / "services.yaml", case / "standards.yaml")
-    result = build(project)
+    result = shared_build(tmp_path_factory, "ashcombe", case / "services.yaml", case / "standards.yaml")
     assert result.returncode == 0, result.output
     return result
 

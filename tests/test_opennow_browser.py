@@ -19,13 +19,12 @@ from conftest import FIXTURES
 CASE = FIXTURES / "open-now"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def oakfield(tmp_path_factory):
-    """The open-now council, both languages, built once for this module."""
-    from sitebuild import build, make_project
-    project = make_project(tmp_path_factory.mktemp("oakfield"), CASE / "services.yaml", CASE / "standards.yaml",
-                           content=FIXTURES / "bilingual" / "content")
-    result = build(project)
+    """The open-now council, both languages, built once per test run."""
+    from sitebuild import shared_build
+    result = shared_build(tmp_path_factory, "oakfield", CASE / "services.yaml", CASE / "standards.yaml",
+                          content=FIXTURES / "bilingual" / "content")
     assert result.returncode == 0, result.output
     return result
 
