@@ -2,8 +2,9 @@
 
 Every leaflet opens the same way: its title, a line on what it is for, then a box with the
 council's main phone number (bold, larger than the body text, with its hours) beside a QR code
-that opens the matching web page, the day it was made, and the notices that apply to it. The
-rest depends on its kind:
+that opens the matching web page, the day it was made, and the notices that apply to it. A
+visiting leaflet's box has the office's own number and opening hours instead, with the council's
+main line, labelled as the council's, below it. The rest depends on its kind:
 
 - contact: every way in, those that need no internet first, what the council promises for each,
   how to complain, extra help, and the offices in brief (their own leaflets have the rest);
@@ -51,8 +52,8 @@ class LeafletWriter:
         self._bodies: dict[str, list[Block]] = {}
 
     def address(self, plan: LeafletPlan) -> str:
-        """The web page a leaflet belongs to, which its QR code opens."""
-        return urls.absolute(self.site_url, urls.url_of(plan.page_src))
+        """The web page a leaflet's QR code opens: its own, or for a leaflet about one service, the service's."""
+        return urls.absolute(self.site_url, urls.url_of(plan.qr_src))
 
     def document(self, plan: LeafletPlan, edition: Edition) -> dict[str, Any]:
         """The whole leaflet, ready for the typesetter."""
@@ -99,8 +100,12 @@ class LeafletWriter:
         w = self.w
         address = self.address(plan)
         phone = self.catalogue.main_phone
+        office: Office | None = plan.context["office"] if plan.kind == OFFICE else None
+        visiting = office is not None and not office.is_closed
         content: list[Block] = []
-        if phone:
+        if visiting:  # a visiting leaflet leads with the office's own number and hours; the council's line is below
+            content += self._office_lead(office)
+        elif phone:
             content.append(paragraph([bold(w("leaflet.call_us")), " ", big(nowrap(self.say.phone(phone.number)))]))
             hours = self.say.hours_line(phone)
             if hours:
@@ -109,18 +114,35 @@ class LeafletWriter:
         content.append(paragraph([bold(w("leaflet.scan")), BREAK, _breakable_address(where)]))
         made = w("leaflet.made_on", date=self.say.date(self.catalogue.build_date), website=short_url(self.site_url))
         made += " " + w("leaflet.or_call") if phone else "."
-        out = [top(w("leaflet.qr_alt", address=where), content), paragraph(made)]
-        if plan.kind == OFFICE:  # an office's own phone and notes come first: its leaflet adds the notices
+        out = [top(w("leaflet.qr_alt", address=where), content)]
+        if visiting and phone and phone.number != office.phone:
+            council_line = [w("leaflet.office.council_line", council=self.council.name), " ",
+                            bold(nowrap(self.say.phone(phone.number)))]
+            hours = self.say.hours_line(phone)
+            if hours:
+                council_line += [BREAK, hours, ". ", self.say.bank_holiday_text(phone.opening_hours)]
+            out.append(paragraph(council_line))
+        out.append(paragraph(made))
+        if plan.kind == OFFICE:  # an office's own notes come first: its leaflet adds the notices
             return out
         ids = (plan.context["category"].id,) if plan.kind == SERVICES else ()
-        return out + self._notices(ids, everywhere=True)
+        return out + self._notices(self.catalogue.notices_on(*ids)[0])
 
-    def _notices(self, ids: tuple[str, ...], everywhere: bool = False) -> list[Block]:
-        """Current notices for these ids, then (if asked) those for every page: each in a box, in full."""
-        catalogue = self.catalogue
-        notices: list[Notice] = list(catalogue.notices_for(*ids)) if ids else []
-        if everywhere:
-            notices += [n for n in catalogue.notices_for() if n not in notices]
+    def _office_lead(self, office: Office) -> list[Block]:
+        """The top of a visiting leaflet: the office's own number, big, and when it is open."""
+        w, say = self.w, self.say
+        out: list[Block] = []
+        if office.phone:
+            out.append(paragraph([bold(w("leaflet.office.phone")), " ", big(nowrap(say.phone(office.phone)))]))
+        if office.opening_hours:
+            hours = say.open_text(office.opening_hours)
+            if hours:
+                out.append(paragraph([bold(w("leaflet.office.open")), " ",
+                                      bold([hours, ". ", say.bank_holiday_text(office.opening_hours)])]))
+        return out
+
+    def _notices(self, notices: tuple[Notice, ...]) -> list[Block]:
+        """These notices (Catalogue.notices_on chooses them), each in a box, in full."""
         out = []
         for notice in notices:
             label = self.w("notice.important" if notice.level == "warning" else "notice.notice")
@@ -316,7 +338,7 @@ class LeafletWriter:
         out: list[Block] = [heading(2, service.name), paragraph(_text(service.summary), "label")]
         if service.status == "temporarily-closed":
             out.append(paragraph(bold(w("service.closed"))))
-        out += self._notices((service.id,))
+        out += self._notices(catalogue.notices_for(service.id))
         out += markdown_blocks(service.description)
         page = short_url(urls.absolute(self.site_url, urls.url_of(urls.service(service.id))))
         out.append(paragraph([w("leaflet.services.online"), " ", *_breakable_address(page)]))
@@ -407,18 +429,20 @@ class LeafletWriter:
         office: Office = plan.context["office"]
         out: list[Block] = []
         main = catalogue.main_phone
-        if office.phone and not (main and main.number == office.phone):
+        if office.is_closed and office.phone and not (main and main.number == office.phone):
             out.append(paragraph([w("leaflet.office.phone"), " ", bold(nowrap(self.say.phone(office.phone)))]))
         if office.notice:
             out.append(paragraph(_text(office.notice)))
-        out += self._notices((office.id,), everywhere=True)
+        aimed, everywhere = catalogue.notices_on(office.id, office=office)
         if office.is_closed:
-            return out + self._instead(office)
+            return out + self._notices(aimed + everywhere) + self._instead(office)
+        out += self._notices(aimed)
         if office.opening_hours:
             rows = [[day, text] for day, text in self.say.hours_rows(office.opening_hours)]
             out += [heading(2, w("office.opening_hours")),
                     table([w("hours.day"), w("hours.hours")], rows, [{"fr": 1}, {"fr": 1.3}], row_heads=True)]
         out += self._closures(office, 2)
+        out += self._notices(everywhere)  # after the office's own hours: they may be about another place
         promised = [self._standard_text(s, at_offices=False) for s in catalogue.standards_at(office)]
         if promised:
             out += [heading(2, w("office.standards")), bullets(promised)]
