@@ -20,7 +20,7 @@ from opencounter import leaflets as leaflets_module
 from opencounter.blocks import texts
 from opencounter.leaflet_plan import INDEX, OFFICE, SERVICES
 from opencounter.leaflets import EDITIONS, LARGE_PRINT, STANDARD, LeafletError, LeafletMaker, plan_leaflets
-from opencounter.leaflet_plan import split
+from opencounter.leaflet_plan import popular_first, split
 from opencounter.words import words as words_for
 from opencounter.loading import load_catalogue
 from opencounter.present import presenter
@@ -153,8 +153,9 @@ def test_services_leaflets_say_how_to_use_each_service_without_the_internet(samp
     assert "Phone: 01632 960000 (Customer services)" in words
     assert "Write to Customer Services, Riverside House, Bridge Street, Riverton RV1 2AB" in words
     assert "Online: riverside.example/services/council-tax" in words
-    # In A to Z order within the topic.
-    names = [f"{s.name} {s.summary}" for s in a_to_z(catalogue.services_in(catalogue.categories[0]))]
+    # The most used first (as on the home page), then A to Z within the topic.
+    popular = [s.id for s in catalogue.popular_services]
+    names = [f"{s.name} {s.summary}" for s in popular_first(a_to_z(catalogue.services_in(catalogue.categories[0])), popular)]
     assert [words.index(n) for n in names] == sorted(words.index(n) for n in names)
 
 
@@ -195,8 +196,12 @@ def test_page_one_shows_the_main_phone_number_large_and_bold_with_its_hours(samp
         biggest = max((w for w in words if w["text"] == last_part), key=lambda w: w["size"])
         assert biggest["size"] >= 1.2 * leaflet.edition.body, (leaflet.path, biggest["size"])
         assert "Bold" in biggest["fontname"], leaflet.path
-        # Its hours are right beside it: on the next line down.
-        below = " ".join(w["text"] for w in words if 0 < w["top"] - biggest["top"] < biggest["size"] * 2.2)
+        # Its hours are right beside it: on the next line down (an office's longer hours: before "Scan").
+        if office and not office.is_closed and office.phone:
+            scan = min(w["top"] for w in words if w["text"] == "Scan" and w["top"] > biggest["top"])
+            below = " ".join(w["text"] for w in words if biggest["top"] < w["top"] < scan)
+        else:
+            below = " ".join(w["text"] for w in words if 0 < w["top"] - biggest["top"] < biggest["size"] * 2.2)
         assert f"{hours}." in below, (leaflet.path, below)
 
 

@@ -335,6 +335,11 @@ class Catalogue:
         return tuple(n for n in self.notices if n.is_current(self.build_date)
                      and ((not n.on and not wanted) or wanted.intersection(n.on)))
 
+    @property
+    def current_notices(self) -> tuple[Notice, ...]:
+        """Every notice shown today, wherever it is aimed: the home page lists them all."""
+        return tuple(n for n in self.notices if n.is_current(self.build_date))
+
     def notices_on(self, *ids: str, office: Office | None = None) -> tuple[tuple[Notice, ...], tuple[Notice, ...]]:
         """The current notices a page or leaflet shows, as (first, after_hours); each is shown in full.
 
