@@ -188,7 +188,8 @@ def test_page_one_shows_the_main_phone_number_large_and_bold_with_its_hours(samp
     for leaflet in made:
         office = leaflet.plan.context.get("office") if leaflet.plan.kind == OFFICE else None
         last_part, hours = main_number, main_hours
-        if office and not office.is_closed and office.phone:  # a visiting leaflet: the office's own number
+        own = office and not office.is_closed and office.phone and office.phone != phone.number
+        if own:  # a visiting leaflet: the office's own number
             last_part, hours = office.phone.display.split()[-1], presenter("en").open_text(office.opening_hours)
         with pdfplumber.open(io.BytesIO(leaflet.pdf)) as pdf:
             page = pdf.pages[0]
@@ -197,7 +198,7 @@ def test_page_one_shows_the_main_phone_number_large_and_bold_with_its_hours(samp
         assert biggest["size"] >= 1.2 * leaflet.edition.body, (leaflet.path, biggest["size"])
         assert "Bold" in biggest["fontname"], leaflet.path
         # Its hours are right beside it: on the next line down (an office's longer hours: before "Scan").
-        if office and not office.is_closed and office.phone:
+        if own:
             scan = min(w["top"] for w in words if w["text"] == "Scan" and w["top"] > biggest["top"])
             below = " ".join(w["text"] for w in words if biggest["top"] < w["top"] < scan)
         else:
@@ -582,6 +583,17 @@ def test_a_visiting_leaflet_puts_notices_for_another_place_after_the_offices_hou
     assert "Libraries and hubs have their own Christmas opening times" in words  # the whole notice
     other = next(p for p in plan_leaflets(catalogue) if p.slug == "visiting-riverton-library")
     assert own not in " ".join(texts(make(catalogue).writer.document(other, STANDARD)["blocks"]))
+
+
+def test_an_office_whose_number_is_the_main_line_gives_the_lines_hours_beside_it_named_as_the_councils():
+    catalogue = load_catalogue(ROOT / "services.yaml", ROOT / "standards.yaml", BUILD_DATE)
+    plan = next(p for p in plan_leaflets(catalogue) if p.slug == "visiting-riverside-house")
+    assert plan.context["office"].phone == catalogue.main_phone.number
+    box, _ = top_and_after(make(catalogue).writer.document(plan, STANDARD))
+    assert box.index("This office is open: Monday to Thursday: 8:45am to 5:15pm") \
+        < box.index("Riverside Borough Council main phone line: 01632 960000") \
+        < box.index("Monday to Friday: 9am to 5pm. Closed on bank holidays.")  # the line's hours, not the office's
+    assert "Phone this office on" not in box
 
 
 def test_a_topic_leaflet_starts_with_the_most_used_services_then_a_to_z():

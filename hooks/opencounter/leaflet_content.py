@@ -96,50 +96,56 @@ class LeafletWriter:
 
     def _top(self, plan: LeafletPlan) -> list[Block]:
         """The box on page 1: call us (the number big and bold, its hours beside it) and scan; then the
-        day the leaflet was made, and (but for a visiting leaflet) the notices that apply to all of it."""
+        day the leaflet was made, and (but for a visiting leaflet) the notices that apply to all of it.
+
+        A visiting leaflet leads with the office: its own number (big) and when it is open, with the
+        council's main line below the box, named as the council's, with the line's own hours. An office
+        without a number of its own (or whose number is the main line) has its hours first, then the
+        council's line, named, in the box."""
         w = self.w
         address = self.address(plan)
         phone = self.catalogue.main_phone
         office: Office | None = plan.context["office"] if plan.kind == OFFICE else None
-        visiting = office is not None and not office.is_closed
+        own = office.phone if office and office.phone and not (phone and phone.number == office.phone) else None
         content: list[Block] = []
-        if visiting:  # a visiting leaflet leads with the office's own number and hours; the council's line is below
-            content += self._office_lead(office)
-        elif phone:
-            content.append(paragraph([bold(w("leaflet.call_us")), " ", big(nowrap(self.say.phone(phone.number)))]))
-            hours = self.say.hours_line(phone)
-            if hours:
-                content.append(paragraph(bold([hours, ". ", self.say.bank_holiday_text(phone.opening_hours)])))
+        if office and not office.is_closed:
+            if own:
+                content.append(paragraph([bold(w("leaflet.office.phone")), " ", big(nowrap(self.say.phone(own)))]))
+            content += self._office_hours(office)
+        if phone and not own:
+            label = w("leaflet.office.council_line", council=self.council.name) if office else w("leaflet.call_us")
+            content += self._main_line(bold(label), big(nowrap(self.say.phone(phone.number))))
         where = short_url(address)
         content.append(paragraph([bold(w("leaflet.scan")), BREAK, _breakable_address(where)]))
         made = w("leaflet.made_on", date=self.say.date(self.catalogue.build_date), website=short_url(self.site_url))
         made += " " + w("leaflet.or_call") if phone else "."
         out = [top(w("leaflet.qr_alt", address=where), content)]
-        if visiting and phone and phone.number != office.phone:
-            council_line = [w("leaflet.office.council_line", council=self.council.name), " ",
-                            bold(nowrap(self.say.phone(phone.number)))]
-            hours = self.say.hours_line(phone)
-            if hours:
-                council_line += [BREAK, hours, ". ", self.say.bank_holiday_text(phone.opening_hours)]
-            out.append(paragraph(council_line))
+        if phone and own:  # the council's line, below the office's box and named as the council's
+            label = w("leaflet.office.council_line", council=self.council.name)
+            out.append(keep(self._main_line(label, bold(nowrap(self.say.phone(phone.number))), emphasis=False)))
         out.append(paragraph(made))
         if plan.kind == OFFICE:  # an office's own notes come first: its leaflet adds the notices
             return out
         ids = (plan.context["category"].id,) if plan.kind == SERVICES else ()
         return out + self._notices(self.catalogue.notices_on(*ids)[0])
 
-    def _office_lead(self, office: Office) -> list[Block]:
-        """The top of a visiting leaflet: the office's own number, big, and when it is open."""
-        w, say = self.w, self.say
-        out: list[Block] = []
-        if office.phone:
-            out.append(paragraph([bold(w("leaflet.office.phone")), " ", big(nowrap(say.phone(office.phone)))]))
-        if office.opening_hours:
-            hours = say.open_text(office.opening_hours)
-            if hours:
-                out.append(paragraph([bold(w("leaflet.office.open")), " ",
-                                      bold([hours, ". ", say.bank_holiday_text(office.opening_hours)])]))
+    def _main_line(self, label: Any, number: Any, emphasis: bool = True) -> list[Block]:
+        """The council's main phone number after its label, then the line's own hours."""
+        phone = self.catalogue.main_phone
+        out = [paragraph([label, " ", number])]
+        hours = self.say.hours_line(phone)
+        if hours:
+            line = [hours, ". ", self.say.bank_holiday_text(phone.opening_hours)]
+            out.append(paragraph(bold(line) if emphasis else line))
         return out
+
+    def _office_hours(self, office: Office) -> list[Block]:
+        """When an office is open, in one line, for the top of its leaflet."""
+        hours = self.say.open_text(office.opening_hours)
+        if not hours:
+            return []
+        return [paragraph([bold(self.w("leaflet.office.open")), " ",
+                           bold([hours, ". ", self.say.bank_holiday_text(office.opening_hours)])])]
 
     def _notices(self, notices: tuple[Notice, ...]) -> list[Block]:
         """These notices (Catalogue.notices_on chooses them), each in a box, in full."""
