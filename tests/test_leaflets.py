@@ -23,6 +23,8 @@ from opencounter import leaflets as leaflets_module
 from opencounter.blocks import texts
 from opencounter.leaflet_plan import INDEX, OFFICE, SERVICES, split, with_topics
 from opencounter.leaflets import EDITIONS, LARGE_PRINT, STANDARD, LeafletError, LeafletMaker, plan_leaflets
+from opencounter.leaflet_plan import popular_first, split
+from opencounter.words import words as words_for
 from opencounter.loading import load_catalogue
 from opencounter.present import presenter
 
@@ -205,8 +207,9 @@ def test_services_leaflets_say_how_to_use_each_service_without_the_internet(samp
     assert "Phone: 01632 960000 (Customer services)" in words
     assert "Write to Customer Services, Riverside House, Bridge Street, Riverton RV1 2AB" in words
     assert "Online: riverside.example/services/council-tax" in words
-    # In A to Z order within the topic.
-    names = [f"{s.name} {s.summary}" for s in a_to_z(catalogue.services_in(catalogue.categories[0]))]
+    # The most used first (as on the home page), then A to Z within the topic.
+    popular = [s.id for s in catalogue.popular_services]
+    names = [f"{s.name} {s.summary}" for s in popular_first(a_to_z(catalogue.services_in(catalogue.categories[0])), popular)]
     assert [words.index(n) for n in names] == sorted(words.index(n) for n in names)
 
 
@@ -235,16 +238,25 @@ def test_page_one_shows_the_main_phone_number_large_and_bold_with_its_hours(samp
     catalogue, made = sample_leaflets
     phone = catalogue.main_phone
     from opencounter.present import presenter
-    last_part, hours = phone.number.display.split()[-1], presenter("en").open_text(phone.opening_hours)
+    main_number, main_hours = phone.number.display.split()[-1], presenter("en").open_text(phone.opening_hours)
     for leaflet in made:
+        office = leaflet.plan.context.get("office") if leaflet.plan.kind == OFFICE else None
+        last_part, hours = main_number, main_hours
+        own = office and not office.is_closed and office.phone and office.phone != phone.number
+        if own:  # a visiting leaflet: the office's own number
+            last_part, hours = office.phone.display.split()[-1], presenter("en").open_text(office.opening_hours)
         with opened(leaflet) as pdf:
             page = pdf.pages[0]
             words = page.extract_words(extra_attrs=["size", "fontname"])
         biggest = max((w for w in words if w["text"] == last_part), key=lambda w: w["size"])
         assert biggest["size"] >= 1.2 * leaflet.edition.body, (leaflet.path, biggest["size"])
         assert "Bold" in biggest["fontname"], leaflet.path
-        # Its hours are right beside it: on the next line down.
-        below = " ".join(w["text"] for w in words if 0 < w["top"] - biggest["top"] < biggest["size"] * 2.2)
+        # Its hours are right beside it: on the next line down (an office's longer hours: before "Scan").
+        if own:
+            scan = min(w["top"] for w in words if w["text"] == "Scan" and w["top"] > biggest["top"])
+            below = " ".join(w["text"] for w in words if biggest["top"] < w["top"] < scan)
+        else:
+            below = " ".join(w["text"] for w in words if 0 < w["top"] - biggest["top"] < biggest["size"] * 2.2)
         assert f"{hours}." in below, (leaflet.path, below)
 
 
@@ -383,7 +395,9 @@ def test_the_qr_code_scans_from_a_150_dpi_print(contract_leaflets):
         image = page.render(scale=150 / 72).to_pil()
         codes = [r for r in zxingcpp.read_barcodes(image) if r.format == zxingcpp.BarcodeFormat.QRCode]
         assert [c.text for c in codes] == [
-            f"https://www.riverside.example/{leaflet.plan.page_src.replace('index.md', '')}"], slug
+            f"https://www.riverside.example/{leaflet.plan.qr_src.replace('index.md', '')}"], slug
+        if slug == "services-council-tax-and-benefits":  # a topic of one service: its QR opens the service's page
+            assert codes[0].text == "https://www.riverside.example/services/council-tax/"
         corners = codes[0].position
         width_mm = (corners.top_right.x - corners.top_left.x) / 150 * 25.4  # the symbol, without its quiet zone
         assert width_mm >= 30, (slug, edition, width_mm)
@@ -586,3 +600,77 @@ def test_a_worker_that_dies_is_a_clear_error_not_a_traceback(contract_catalogue)
     maker.setter.__class__ = _WorkerThatDies
     with pytest.raises(LeafletError, match="stopped before it finished"):
         maker.make_all(plan_leaflets(contract_catalogue))
+
+
+# ---------------------------------------------------------------- leaflets that answer the question asked
+
+def top_and_after(document) -> tuple[str, str]:
+    """The words in page 1's box, and the words between the box and the first heading after it."""
+    blocks = document["blocks"]
+    at = next(i for i, b in enumerate(blocks) if b["type"] == "top")
+    after = []
+    for block in blocks[at + 1:]:
+        if block["type"] == "heading":
+            break
+        after.append(block)
+    return "".join(texts(blocks[at]["blocks"])), "".join(texts(after))
+
+
+def test_a_visiting_leaflet_leads_with_the_offices_own_number_and_hours_and_labels_the_council_line():
+    catalogue = load_catalogue(ROOT / "services.yaml", ROOT / "standards.yaml", BUILD_DATE)
+    plan = next(p for p in plan_leaflets(catalogue) if p.slug == "visiting-millbrook-hub")
+    box, after = top_and_after(make(catalogue).writer.document(plan, STANDARD))
+    assert "Phone this office on" in box and "01632 960220" in box
+    assert "This office is open: Monday to Friday: 9am to 5pm; Saturday: 9am to midday. Closed on bank holidays." in box
+    assert "960000" not in box  # the council's main line is not in the office's box...
+    assert "Riverside Borough Council main phone line: 01632 960000" in after  # ...but below it, named as the council's
+    assert after.index("960000") < after.index("Monday to Friday: 9am to 5pm.")  # with its own hours
+
+
+def test_a_visiting_leaflet_puts_notices_for_another_place_after_the_offices_hours():
+    catalogue = load_catalogue(ROOT / "services.yaml", ROOT / "standards.yaml", BUILD_DATE)
+    plan = next(p for p in plan_leaflets(catalogue) if p.slug == "visiting-millbrook-hub")
+    words = " ".join(texts(make(catalogue).writer.document(plan, STANDARD)["blocks"]))
+    own, christmas = "Millbrook Library and Customer Hub closes at 1pm", "Riverside House closes at 5:15pm"
+    assert words.index(own) < words.index("Opening hours") < words.index("Closures and bank holidays") \
+        < words.index(christmas)
+    assert "Libraries and hubs have their own Christmas opening times" in words  # the whole notice
+    other = next(p for p in plan_leaflets(catalogue) if p.slug == "visiting-riverton-library")
+    assert own not in " ".join(texts(make(catalogue).writer.document(other, STANDARD)["blocks"]))
+
+
+def test_an_office_whose_number_is_the_main_line_gives_the_lines_hours_beside_it_named_as_the_councils():
+    catalogue = load_catalogue(ROOT / "services.yaml", ROOT / "standards.yaml", BUILD_DATE)
+    plan = next(p for p in plan_leaflets(catalogue) if p.slug == "visiting-riverside-house")
+    assert plan.context["office"].phone == catalogue.main_phone.number
+    box, _ = top_and_after(make(catalogue).writer.document(plan, STANDARD))
+    assert box.index("This office is open: Monday to Thursday: 8:45am to 5:15pm") \
+        < box.index("Riverside Borough Council main phone line: 01632 960000") \
+        < box.index("Monday to Friday: 9am to 5pm. Closed on bank holidays.")  # the line's hours, not the office's
+    assert "Phone this office on" not in box
+
+
+def test_a_topic_leaflet_starts_with_the_most_used_services_then_a_to_z():
+    catalogue = load_catalogue(ROOT / "services.yaml", ROOT / "standards.yaml", BUILD_DATE)
+    popular = [s.id for s in catalogue.popular_services]
+    plan = next(p for p in plan_leaflets(catalogue) if p.slug == "services-council-tax-and-benefits")
+    services = plan.context["services"]
+    assert services[0].id == "council-tax" and "council-tax" in popular  # not Business rates, first in A to Z
+    rest = [s for s in services if s.id not in popular]
+    assert list(rest) == list(a_to_z(rest)) and len(rest) == len(services) - 1
+    for part in split(plan, 2, words_for("en")):  # a part still covers its letters, its most used first
+        names = [s.name for s in part.context["services"]]
+        first, last = part.context["part"].split(" to ") if " to " in part.context["part"] else [part.context["part"]] * 2
+        assert all(first <= n[0] <= last for n in names), (part.title, names)
+        chosen = [s.id for s in part.context["services"] if s.id in popular]
+        assert [s.id for s in part.context["services"]][:len(chosen)] == chosen
+
+
+def test_a_leaflet_for_one_service_scans_to_that_services_page(contract_catalogue):
+    plan = next(p for p in plan_leaflets(contract_catalogue) if p.kind == SERVICES)
+    assert [s.id for s in plan.context["services"]] == ["council-tax"]
+    assert make(contract_catalogue).writer.address(plan) == "https://www.riverside.example/services/council-tax/"
+    two = dataclasses.replace(contract_catalogue, services=(
+        contract_catalogue.services[0], dataclasses.replace(contract_catalogue.services[0], id="rates", name="Rates")))
+    plan = next(p for p in plan_leaflets(two) if p.kind == SERVICES)
+    assert make(two).writer.address(plan) == "https://www.riverside.example/categories/council-tax-and-benefits/"

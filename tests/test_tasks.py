@@ -127,6 +127,21 @@ def test_how_to_complain_from_the_home_page_and_from_every_footer(phone, site):
         assert phone.locator("footer a[href$='contact/#complaints']").count() == 1, path
 
 
+def test_deaf_contact_complaints_and_promises_are_on_the_home_pages_first_screen(phone, site):
+    """Each is a link whose bottom edge is within the first 740 px, with no scrolling (they ended at 1,502 and
+    1,530 px); the promises link opens the standards, where each way of contacting us has its promise."""
+    links = phone.locator("article .oc-help-links a")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    wanted = ["contact/#complaints", "standards/"] + (["contact/#relay"] if site.council.startswith("Riverside") else [])
+    assert all(any(h.endswith(w) for h in hrefs) for w in wanted), hrefs
+    assert phone.evaluate("window.scrollY") == 0
+    for i in range(links.count()):
+        box = links.nth(i).bounding_box()
+        assert box and box["height"] > 0 and box["y"] + box["height"] <= SCREEN, (hrefs[i], box)
+    tap(phone, "article .oc-help-links a[href$='standards/']")
+    assert phone.locator("article h2#phone, article h2#email").count() >= 1
+
+
 def test_page_titles_say_the_page_then_the_council(phone, site):
     assert phone.title() == site.council
     phone.goto(site.home + "/contact/")

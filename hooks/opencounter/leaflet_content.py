@@ -2,8 +2,9 @@
 
 Every leaflet opens the same way: its title, a line on what it is for, then a box with the
 council's main phone number (bold, larger than the body text, with its hours) beside a QR code
-that opens the matching web page, the day it was made, and the notices that apply to it. The
-rest depends on its kind:
+that opens the matching web page, the day it was made, and the notices that apply to it. A
+visiting leaflet's box has the office's own number and opening hours instead, with the council's
+main line, labelled as the council's, below it. The rest depends on its kind:
 
 - contact: every way in, those that need no internet first, what the council promises for each,
   how to complain, extra help, and the offices in brief (their own leaflets have the rest);
@@ -52,8 +53,8 @@ class LeafletWriter:
         self._bodies: dict[str, list[Block]] = {}
 
     def address(self, plan: LeafletPlan) -> str:
-        """The web page a leaflet belongs to, which its QR code opens."""
-        return urls.absolute(self.site_url, urls.url_of(plan.page_src))
+        """The web page a leaflet's QR code opens: its own, or for a leaflet about one service, the service's."""
+        return urls.absolute(self.site_url, urls.url_of(plan.qr_src))
 
     def document(self, plan: LeafletPlan, edition: Edition) -> dict[str, Any]:
         """The whole leaflet, ready for the typesetter."""
@@ -100,32 +101,59 @@ class LeafletWriter:
 
     def _top(self, plan: LeafletPlan) -> list[Block]:
         """The box on page 1: call us (the number big and bold, its hours beside it) and scan; then the
-        day the leaflet was made, and (but for a visiting leaflet) the notices that apply to all of it."""
+        day the leaflet was made, and (but for a visiting leaflet) the notices that apply to all of it.
+
+        A visiting leaflet leads with the office: its own number (big) and when it is open, with the
+        council's main line below the box, named as the council's, with the line's own hours. An office
+        without a number of its own (or whose number is the main line) has its hours first, then the
+        council's line, named, in the box."""
         w = self.w
         address = self.address(plan)
         phone = self.catalogue.main_phone
+        office: Office | None = plan.context["office"] if plan.kind == OFFICE else None
+        own = office.phone if office and office.phone and not (phone and phone.number == office.phone) else None
         content: list[Block] = []
-        if phone:
-            content.append(paragraph([bold(w("leaflet.call_us")), " ", big(nowrap(self.say.phone(phone.number)))]))
-            hours = self.say.hours_line(phone)
-            if hours:
-                content.append(paragraph(bold([hours, ". ", self.say.bank_holiday_text(phone.opening_hours)])))
+        if office and not office.is_closed:
+            if own:
+                content.append(paragraph([bold(w("leaflet.office.phone")), " ", big(nowrap(self.say.phone(own)))]))
+            content += self._office_hours(office)
+        if phone and not own:
+            label = w("leaflet.office.council_line", council=self.council.name) if office else w("leaflet.call_us")
+            content += self._main_line(bold(label), big(nowrap(self.say.phone(phone.number))))
         where = short_url(address)
         content.append(paragraph([bold(w("leaflet.scan")), BREAK, _breakable_address(where)]))
         made = w("leaflet.made_on", date=self.say.date(self.catalogue.build_date), website=short_url(self.site_url))
         made += " " + w("leaflet.or_call") if phone else "."
-        out = [top(w("leaflet.qr_alt", address=where), content), paragraph(made)]
-        if plan.kind == OFFICE:  # an office's own phone and notes come first: its leaflet adds the notices
+        out = [top(w("leaflet.qr_alt", address=where), content)]
+        if phone and own:  # the council's line, below the office's box and named as the council's
+            label = w("leaflet.office.council_line", council=self.council.name)
+            out.append(keep(self._main_line(label, bold(nowrap(self.say.phone(phone.number))), emphasis=False)))
+        out.append(paragraph(made))
+        if plan.kind == OFFICE:  # an office's own notes come first: its leaflet adds the notices
             return out
         ids = (plan.context["category"].id,) if plan.kind == SERVICES else ()
-        return out + self._notices(ids, everywhere=True)
+        return out + self._notices(self.catalogue.notices_on(*ids)[0])
 
-    def _notices(self, ids: tuple[str, ...], everywhere: bool = False) -> list[Block]:
-        """Current notices for these ids, then (if asked) those for every page: each in a box, in full."""
-        catalogue = self.catalogue
-        notices: list[Notice] = list(catalogue.notices_for(*ids)) if ids else []
-        if everywhere:
-            notices += [n for n in catalogue.notices_for() if n not in notices]
+    def _main_line(self, label: Any, number: Any, emphasis: bool = True) -> list[Block]:
+        """The council's main phone number after its label, then the line's own hours."""
+        phone = self.catalogue.main_phone
+        out = [paragraph([label, " ", number])]
+        hours = self.say.hours_line(phone)
+        if hours:
+            line = [hours, ". ", self.say.bank_holiday_text(phone.opening_hours)]
+            out.append(paragraph(bold(line) if emphasis else line))
+        return out
+
+    def _office_hours(self, office: Office) -> list[Block]:
+        """When an office is open, in one line, for the top of its leaflet."""
+        hours = self.say.open_text(office.opening_hours)
+        if not hours:
+            return []
+        return [paragraph([bold(self.w("leaflet.office.open")), " ",
+                           bold([hours, ". ", self.say.bank_holiday_text(office.opening_hours)])])]
+
+    def _notices(self, notices: tuple[Notice, ...]) -> list[Block]:
+        """These notices (Catalogue.notices_on chooses them), each in a box, in full."""
         out = []
         for notice in notices:
             label = self.w("notice.important" if notice.level == "warning" else "notice.notice")
@@ -367,7 +395,7 @@ class LeafletWriter:
         out: list[Block] = [heading(2, service.name), paragraph(_text(service.summary), "label")]
         if service.status == "temporarily-closed":
             out.append(paragraph(bold(w("service.closed"))))
-        out += self._notices((service.id,))
+        out += self._notices(catalogue.notices_for(service.id))
         out += markdown_blocks(service.description)
         page = short_url(urls.absolute(self.site_url, urls.url_of(urls.service(service.id))))
         out.append(paragraph([w("leaflet.services.online"), " ", *_breakable_address(page)]))
@@ -458,18 +486,20 @@ class LeafletWriter:
         office: Office = plan.context["office"]
         out: list[Block] = []
         main = catalogue.main_phone
-        if office.phone and not (main and main.number == office.phone):
+        if office.is_closed and office.phone and not (main and main.number == office.phone):
             out.append(paragraph([w("leaflet.office.phone"), " ", bold(nowrap(self.say.phone(office.phone)))]))
         if office.notice:
             out.append(paragraph(_text(office.notice)))
-        out += self._notices((office.id,), everywhere=True)
+        aimed, everywhere = catalogue.notices_on(office.id, office=office)
         if office.is_closed:
-            return out + self._instead(office)
+            return out + self._notices(aimed + everywhere) + self._instead(office)
+        out += self._notices(aimed)
         if office.opening_hours:
             rows = [[day, text] for day, text in self.say.hours_rows(office.opening_hours)]
             out += [heading(2, w("office.opening_hours")),
                     table([w("hours.day"), w("hours.hours")], rows, [{"fr": 1}, {"fr": 1.3}], row_heads=True)]
         out += self._closures(office, 2)
+        out += self._notices(everywhere)  # after the office's own hours: they may be about another place
         promised = [self._standard_text(s, at_offices=False) for s in catalogue.standards_at(office)]
         if promised:
             out += [heading(2, w("office.standards")), bullets(promised)]

@@ -49,8 +49,9 @@ SPLITTABLE = (SERVICES, INDEX)
 class LeafletPlan:
     """One leaflet: its file name, title, kind, the web page it belongs to, and what it covers.
 
-    context: for a services leaflet its "category", "services" (in A to Z order), "number" ("3",
-    or "3A" for a part) and "part" ("A to K", or ""); for the index its "services" and "part", and
+    context: for a services leaflet its "category", "services" (the home page's most used ones first,
+    the council's `popular` list in its order, then A to Z), "popular" (those ids), "number" ("3", or "3A" for a part) and
+    "part" ("A to K", or ""); for the index its "services" (A to Z) and "part", and
     "topics", the services leaflets it points to; for a visiting leaflet its "office".
     """
 
@@ -68,6 +69,15 @@ class LeafletPlan:
     @property
     def number(self) -> str:
         return self.context.get("number", "")
+
+    @property
+    def qr_src(self) -> str:
+        """The web page the leaflet's QR code opens: its own page, but for a leaflet about one service, that
+        service's page (not its topic's)."""
+        services = self.context.get("services", ())
+        if self.kind == SERVICES and len(services) == 1:
+            return urls.service(services[0].id)
+        return self.page_src
 
     @property
     def whole_title(self) -> str:
@@ -91,10 +101,12 @@ def plan_leaflets(catalogue: Catalogue, words: Words | None = None) -> list[Leaf
     ]
     if catalogue.plan or catalogue.strategy:
         plans.append(LeafletPlan("our-plan", plan_title(catalogue, say), PLAN, urls.PLAN))
-    topics = [(c, say.a_to_z(catalogue.services_in(c))) for c in catalogue.categories]
+    popular = tuple(s.id for s in catalogue.popular_services)  # the home page's "Most used services"
+    topics = [(c, popular_first(say.a_to_z(catalogue.services_in(c)), popular)) for c in catalogue.categories]
     for number, (category, services) in enumerate([t for t in topics if t[1]], start=1):  # no gaps in the numbers
         plans.append(LeafletPlan(f"services-{category.id}", category.name, SERVICES, urls.category(category.id),
-                                 {"category": category, "services": services, "number": str(number), "part": ""},
+                                 {"category": category, "services": services, "popular": popular,
+                                  "number": str(number), "part": ""},
                                  footer=w("leaflet.services.footer", number=number, title=category.name)))
     for office in catalogue.offices:
         title = w("leaflet.office.closed_title" if office.is_closed else "leaflet.office.title", office=office.name)
@@ -109,8 +121,9 @@ def split(plan: LeafletPlan, parts: int, words: Words | None = None) -> list[Lea
     mostly in one part; each part says which letters it covers ("A to K").
     """
     w = words or words_for("en")
-    initial = presenter(w.language).initial
-    services = plan.context["services"]
+    say = presenter(w.language)
+    initial = say.initial
+    services = say.a_to_z(plan.context["services"])  # cut by letter; each part puts its popular ones first again
     parts = max(1, min(parts, len(services)))
     if parts == 1:
         return [plan]
@@ -119,6 +132,7 @@ def split(plan: LeafletPlan, parts: int, words: Words | None = None) -> list[Lea
     for index, (start, end) in enumerate(zip([0, *cuts], [*cuts, len(services)])):
         chunk = services[start:end]
         first, last = initial(chunk[0].name), initial(chunk[-1].name)
+        chunk = popular_first(chunk, plan.context.get("popular", ()))
         letters = first if first == last else w("leaflet.part.letters", first=first, last=last)
         number = f"{plan.number}{chr(ord('A') + index)}" if plan.number else ""
         title = w("leaflet.part.title", title=plan.title, letters=letters)
@@ -127,6 +141,13 @@ def split(plan: LeafletPlan, parts: int, words: Words | None = None) -> list[Lea
                               context={**plan.context, "services": chunk, "number": number, "part": letters,
                                        "part_of": (index + 1, parts), "whole_title": plan.title}))
     return result
+
+
+def popular_first(services: Sequence[Any], popular: Sequence[str]) -> tuple[Any, ...]:
+    """Services with the council's `popular` ones first, in the order it lists them, then the rest as they are
+    (A to Z): a topic leaflet starts with what people most often ask for."""
+    rank = {service_id: index for index, service_id in enumerate(popular)}
+    return tuple(sorted(services, key=lambda s: rank.get(s.id, len(rank))))  # sorted() keeps the rest's order
 
 
 def _cuts(letters: list[str], parts: int) -> list[int]:

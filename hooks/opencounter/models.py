@@ -412,6 +412,25 @@ class Catalogue:
         return tuple(n for n in self.notices if n.is_current(self.build_date)
                      and ((not n.on and not wanted) or wanted.intersection(n.on)))
 
+    @property
+    def current_notices(self) -> tuple[Notice, ...]:
+        """Every notice shown today, wherever it is aimed: the home page lists them all."""
+        return tuple(n for n in self.notices if n.is_current(self.build_date))
+
+    def notices_on(self, *ids: str, office: Office | None = None) -> tuple[tuple[Notice, ...], tuple[Notice, ...]]:
+        """The current notices a page or leaflet shows, as (first, after_hours); each is shown in full.
+
+        `ids` are what the page is about (its office, service or category). Notices aimed at them come
+        first, under the page's summary. The notices for everywhere come next on most pages; but on a
+        page or leaflet about one `office` they come only after the office's own hours and closures
+        (`after_hours`), as they may be about another place ("Riverside House closes ..."). A notice
+        aimed at one office is never shown on another office's page or leaflet. The home page lists
+        every current notice in a section of its own instead.
+        """
+        aimed = self.notices_for(*ids) if ids else ()
+        everywhere = tuple(n for n in self.notices_for() if n not in aimed)
+        return (aimed, everywhere) if office is not None else (aimed + everywhere, ())
+
     def upcoming_closures(self, office: Office, days: int | None = None) -> tuple[Closure, ...]:
         """Closures that have not ended yet, optionally only those starting within `days`."""
         result = []

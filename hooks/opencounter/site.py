@@ -6,7 +6,6 @@ overrides/opencounter/ (pages/ and components/), are autoescaped, and fail on un
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Sequence
@@ -15,7 +14,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import urls
-from .models import Catalogue
+from .models import Catalogue, Notice
 from .opennow import OpenNowData
 from .plans import has_plan, measures_over_time, plan_page, plan_title, what_is_changing
 from .present import bsl_at_offices, complaint_standards, help_offline, presenter, ways_to_complain
@@ -25,6 +24,7 @@ from .words import words as words_for
 
 
 NOTICES = "<!-- oc-notices -->"
+NOTICES_AFTER_HOURS = "<!-- oc-notices-after-hours -->"  # an office page: notices for everywhere, after its hours
 
 # The Leaflets page's groups, and the kinds of leaflet (leaflet_plan.py) in each.
 LEAFLET_GROUPS = {"contacting-us": ("contact", "standards", "plan"), "services": ("index", "services"), "offices": ("office",)}
@@ -74,6 +74,7 @@ def plan_site(catalogue: Catalogue, leaflets: Sequence[Any] = ()) -> list[PagePl
                               description=w("plan.description", council=name)))
     if catalogue.offices:
         pages.append(PagePlan(urls.OFFICES, w("page.offices.title"), "offices.html", in_nav=True,
+                              notice_ids=tuple(o.id for o in catalogue.offices),  # notices for any office
                               description=w("page.offices.description", council=name)))
     pages.append(PagePlan(urls.ACCESSIBILITY, w("page.accessibility.title"), "accessibility.html",
                           description=w("page.accessibility.description", council=name)))
@@ -148,7 +149,7 @@ class SiteRenderer:
             plan_page=lambda: plan_page(catalogue, say),
             measures_over_time=lambda: measures_over_time(catalogue, say),
             what_is_changing=lambda service=None, office=None: what_is_changing(catalogue, say, service, office),
-            leaflets=self.leaflets, leaflets_for=self.leaflets_for, first_sentence=first_sentence,
+            leaflets=self.leaflets, leaflets_for=self.leaflets_for, notice_html=self.notice_html,
             leaflet_groups=self.leaflet_groups, leaflet_questions=self.leaflet_questions,
             edition_name=lambda leaflet: words(f"edition.{leaflet.edition.slug}"),
             pages_text=lambda leaflet: leaflet.pages_text(words),
@@ -198,15 +199,30 @@ class SiteRenderer:
         return html + terms
 
     def fill_notices(self, output: str, page_url: str, notice_ids: tuple[str, ...] = ()) -> str:
-        """The finished page with its current notices in place: short, the rest of a long one a tap away."""
-        if NOTICES not in output:
+        """The finished page with its current notices in place, each in full (`Catalogue.notices_on` decides
+        which, and where: on an office's page, those for everywhere come after its hours)."""
+        if NOTICES not in output and NOTICES_AFTER_HOURS not in output:
             return output
-        notices = () if page_url == urls.url_of(urls.HOME) else self.catalogue.notices_for()
-        notices += self.catalogue.notices_for(*notice_ids) if notice_ids else ()
-        html = self.env.get_template("components/notices.html").render(notices=notices) if notices else ""
-        return output.replace(NOTICES, html, 1)
+        if page_url == urls.url_of(urls.HOME):  # the home page lists every notice in a section of its own
+            first, after_hours = (), ()
+        else:
+            office = next((o for o in self.catalogue.offices if urls.url_of(urls.office(o.id)) == page_url), None)
+            first, after_hours = self.catalogue.notices_on(*notice_ids, office=office)
+        if NOTICES_AFTER_HOURS not in output:  # a template without the second place: all go in the first
+            first, after_hours = first + after_hours, ()
+        template = self.env.get_template("components/notices.html")
+        for marker, notices, later in ((NOTICES, first, False), (NOTICES_AFTER_HOURS, after_hours, True)):
+            html = template.render(notices=notices, after_hours=later) if notices else ""
+            output = output.replace(marker, html, 1)
+        return output
 
     # ------------------------------------------------------------ helpers for templates
+
+    def notice_html(self, notice: Notice) -> Markup:
+        """A notice in full, "Important:" (or "Notice:") in bold at the start of its first paragraph."""
+        label = f'<strong class="oc-notice__label">{escape(self.words("notice.important" if notice.level == "warning" else "notice.notice"))}</strong>'
+        html = str(render_markdown(notice.text))
+        return Markup(f"<p>{label} {html[3:]}" if html.startswith("<p>") else f"<p>{label}</p>{html}")
 
     def leaflets_for(self, page_src: str) -> list[Any]:
         """The leaflets (both editions) that belong to a web page."""
@@ -236,12 +252,6 @@ class SiteRenderer:
             kinds.setdefault(leaflet.plan.kind, leaflet.plan)  # a split leaflet answers by its whole title
         return [(words(f"leaflets.question.{kind}"), words(f"leaflets.answer.{kind}", title=kinds[kind].whole_title))
                 for kind in LEAFLET_QUESTIONS if kind in kinds]
-
-
-def first_sentence(text: str) -> tuple[str, str]:
-    """A notice split after its first sentence, when it has more: (first, rest)."""
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", text.strip(), maxsplit=1)
-    return (parts[0], parts[1]) if len(parts) == 2 else (text.strip(), "")
 
 
 def anchor(href: str, text: Any, **attributes: str) -> Markup:
