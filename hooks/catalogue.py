@@ -25,6 +25,7 @@ from opencounter.errors import CatalogueError
 from opencounter.loading import load_catalogue
 from opencounter.models import Catalogue
 from opencounter.progress import BuildReport
+from opencounter.publish import stop_quietly
 from opencounter.values import ValueProblem
 from opencounter.words import words as words_for
 
@@ -54,6 +55,7 @@ def stop_build(message: str) -> NoReturn:
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _preview["serving"] = command == "serve"
+    sys.excepthook = stop_quietly  # Ctrl-C and a full disk: one line, not a traceback
 
 
 def on_serve(server, *, config: MkDocsConfig, builder):

@@ -7,6 +7,7 @@ the head of service, office and contact pages.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,6 +18,7 @@ from pages import PLANS_KEY
 from opencounter import urls
 from opencounter.exports import Exports
 from opencounter.jsonld import StructuredData, script_tag
+from opencounter.publish import WORK_ENV
 
 DATA_KEY = "opencounter_structured_data"
 FILES_KEY = "opencounter_export_files"
@@ -27,7 +29,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site_url = config.site_url or catalogue.council.website
     config[DATA_KEY] = StructuredData(catalogue, site_url)
     # Made in the project's .build folder (ignored by git), on the same disk as site/ and .build/site.
-    config[FILES_KEY] = Exports(catalogue, site_url, Path(config.config_file_path).parent / ".build")
+    # `make site` gives its builds a scratch folder of their own (WORK_ENV), emptied by the next build.
+    work_dir = os.environ.get(WORK_ENV) or Path(config.config_file_path).parent / ".build"
+    config[FILES_KEY] = Exports(catalogue, site_url, Path(work_dir))
     return config
 
 
