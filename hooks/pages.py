@@ -20,6 +20,7 @@ from catalogue import CATALOGUE_KEY, REPORT_KEY, stop_build
 from leaflets import LEAFLETS_KEY
 from opencounter import urls
 from opencounter.content import fill_placeholders, names_the_sample, other_councils
+from opencounter.content import heading_as_text, meta_as_text, remote_load_problems, unsafe_links
 from opencounter.site import PagePlan, SiteRenderer, plan_site
 from opencounter.text import markdown_heading, sanitise_page
 from opencounter.words import Words, words
@@ -40,6 +41,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config[RENDERER_KEY] = SiteRenderer(catalogue, template_dir, config.site_url or "", leaflets)
     config[PLANS_KEY] = {plan.src: plan for plan in plan_site(catalogue, leaflets)}
     docs = Path(config.docs_dir)
+    # Hostile input: links out of the project, and pages loading from other hosts, stop the build.
+    refused = unsafe_links(docs, Path(config.config_file_path).parent, docs.name) or remote_load_problems(docs, docs.name)
+    if refused:
+        stop_build("A hand-written page cannot be published:\n\n" + "\n\n".join(p.format() for p in refused))
     sample_left = names_the_sample(other_councils(docs, catalogue.council.name, Path(config.docs_dir).name))
     if sample_left:
         stop_build("A hand-written page still names the sample council:\n\n" +
@@ -75,6 +80,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         if plan.description:
             page.meta["description"] = escape(plan.description)
         return markdown
+    page.meta = meta_as_text(page.meta)  # hostile input: the theme prints title and description as they are
     return fill_placeholders(markdown, config[CATALOGUE_KEY].council.name)
 
 
@@ -82,6 +88,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     renderer: SiteRenderer = config[RENDERER_KEY]
     plan = config[PLANS_KEY].get(page.file.src_uri)
     if plan is None:  # a hand-written page: Markdown passes raw HTML through, so it is sanitised here
+        if "title" not in page.meta and not page.is_homepage:  # hostile input: its H1 as text, never markup
+            page.meta["title"] = heading_as_text(page.title or "")
         return renderer.decorate(sanitise_page(html), page.url)
     try:
         body = renderer.render(plan)
