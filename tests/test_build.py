@@ -284,8 +284,8 @@ def test_leaflets_page_groups_leaflets_and_says_which_to_print_for_which_questio
     row = services.split("1: Council Tax and benefits")[1].split("</tr>")[0]
     pages = [int(n) for n in re.findall(r"PDF, (\d+) pages?", row)]
     import pypdfium2
-    assert pages == [len(pypdfium2.PdfDocument(str(sample.site / "leaflets" / f"services-council-tax-and-benefits{e}.pdf")))
-                     for e in ("", "-large-print")]
+    assert pages == [len(pypdfium2.PdfDocument(str(sample.site / "leaflets" / f"{e}services-council-tax-and-benefits.pdf")))
+                     for e in ("", "large-print/")]
 
 
 def test_topic_and_a_to_z_pages_link_to_their_leaflets(sample):
@@ -295,7 +295,7 @@ def test_topic_and_a_to_z_pages_link_to_their_leaflets(sample):
 
 def test_office_and_standards_pages_link_to_their_leaflets(sample):
     assert 'href="../../leaflets/visiting-riverside-house.pdf"' in sample.page("offices/riverside-house")
-    assert 'href="../../leaflets/visiting-riverside-house-large-print.pdf"' in sample.page("offices/riverside-house")
+    assert 'href="../../leaflets/large-print/visiting-riverside-house.pdf"' in sample.page("offices/riverside-house")
     assert 'href="../leaflets/customer-service-standards.pdf"' in sample.page("standards")
 
 

@@ -18,7 +18,7 @@ from pdfminer.pdftypes import resolve1
 from conftest import BUILD_DATE, FIXTURES, ROOT
 from opencounter import leaflets as leaflets_module
 from opencounter.blocks import texts
-from opencounter.leaflet_plan import INDEX, OFFICE, SERVICES
+from opencounter.leaflet_plan import INDEX, OFFICE, SERVICES, split
 from opencounter.leaflets import EDITIONS, LARGE_PRINT, STANDARD, LeafletError, LeafletMaker, plan_leaflets
 from opencounter.loading import load_catalogue
 from opencounter.present import presenter
@@ -87,7 +87,7 @@ def test_every_leaflet_comes_in_both_editions(sample_leaflets):
     assert len(made) == (3 + len(topics) + len(catalogue.offices)) * 2
     assert {l.edition for l in made} == set(EDITIONS)
     names = {l.path for l in made}
-    assert "leaflets/how-to-contact-us.pdf" in names and "leaflets/how-to-contact-us-large-print.pdf" in names
+    assert "leaflets/how-to-contact-us.pdf" in names and "leaflets/large-print/how-to-contact-us.pdf" in names
     assert "leaflets/services-housing.pdf" in names and "leaflets/a-to-z-of-services.pdf" in names
 
 
@@ -135,7 +135,7 @@ def test_a_leaflet_too_long_is_split_by_letter_and_each_part_fits(sample_leaflet
     parts = [l.plan for l in made if l.plan.kind == SERVICES and l.plan.context["part"] and l.edition is STANDARD]
     assert parts, "Council Tax and benefits is longer than 3 large print pages: it is split"
     first = parts[0]
-    assert re.fullmatch(r"\d+A", first.number) and first.slug.endswith("-part-1")
+    assert re.fullmatch(r"\d+A", first.number) and first.slug.endswith("--part-1")
     assert re.fullmatch(r".+: [A-Z]( to [A-Z])?", first.title)
     assert f"Part 1 of {first.context['part_of'][1]}" in text(next(l for l in made if l.plan is first))
 
@@ -532,3 +532,25 @@ def test_a_worker_that_dies_is_a_clear_error_not_a_traceback(contract_catalogue)
     maker.setter.__class__ = _WorkerThatDies
     with pytest.raises(LeafletError, match="stopped before it finished"):
         maker.make_all(plan_leaflets(contract_catalogue))
+
+
+# ---------------------------------------------------------------- file names (hostile input, issue 23)
+
+def test_no_id_can_give_two_leaflets_one_file_name():
+    catalogue = load_catalogue(FIXTURES / "format-1-1" / "services.yaml", FIXTURES / "format-1-1" / "standards.yaml",
+                               BUILD_DATE)
+    plans = plan_leaflets(catalogue)
+    office = next(p for p in plans if p.kind == OFFICE)
+    topic = next(p for p in plans if p.kind == SERVICES and len(p.context["services"]) > 1)
+    # An office whose id ends -large-print; a topic whose id ends -part-1, beside the topic split in two.
+    clashing = [office, dataclasses.replace(office, slug=office.slug + "-large-print"),
+                *split(topic, 2), dataclasses.replace(topic, slug=topic.slug + "-part-1")]
+    names = [p.file_name(edition) for p in clashing for edition in EDITIONS]
+    assert len(set(names)) == len(names), names
+    assert office.file_name(LARGE_PRINT) == f"large-print/{office.slug}.pdf"
+
+
+def test_two_leaflets_in_one_file_stop_the_build_rather_than_count_one_file_twice(contract_catalogue, monkeypatch):
+    monkeypatch.setattr(leaflets_module.LeafletPlan, "file_name", lambda self, edition: "same.pdf")
+    with pytest.raises(LeafletError, match="Two leaflets would have the same file name: leaflets/same.pdf"):
+        make(contract_catalogue).make_all(plan_leaflets(contract_catalogue))
