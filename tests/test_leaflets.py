@@ -21,6 +21,7 @@ from opencounter.blocks import texts
 from opencounter.leaflet_plan import INDEX, OFFICE, SERVICES, split
 from opencounter.leaflets import EDITIONS, LARGE_PRINT, STANDARD, LeafletError, LeafletMaker, plan_leaflets
 from opencounter.loading import load_catalogue
+from opencounter.typeset import breakable
 from opencounter.present import presenter
 
 a_to_z = presenter("en").a_to_z
@@ -554,3 +555,44 @@ def test_two_leaflets_in_one_file_stop_the_build_rather_than_count_one_file_twic
     monkeypatch.setattr(leaflets_module.LeafletPlan, "file_name", lambda self, edition: "same.pdf")
     with pytest.raises(LeafletError, match="Two leaflets would have the same file name: leaflets/same.pdf"):
         make(contract_catalogue).make_all(plan_leaflets(contract_catalogue))
+
+
+# ---------------------------------------------------------------- text too long for a line (issue 23)
+
+LONG_ADDRESS = ("https://www.testshire.example/" + "/".join(["section-of-the-website"] * 12) + "/page?x=1").ljust(300, "a")
+LONG_WORD = "Pneumono" + "x" * 9992
+
+
+def test_a_300_character_address_and_a_10000_letter_word_stay_inside_the_page(tmp_path):
+    services = (FIXTURES / "valid" / "services.yaml").read_text().replace(
+        "    summary: Find out when your bins are collected.\n",
+        "    summary: Find out when your bins are collected.\n    description: |\n"
+        f"      Read [the rules]({LONG_ADDRESS}) first.\n\n      See {LONG_ADDRESS} for more.\n\n"
+        f"      The word is {LONG_WORD} and that is all.\n")
+    (tmp_path / "services.yaml").write_text(services)
+    catalogue = load_catalogue(tmp_path / "services.yaml", FIXTURES / "valid" / "standards.yaml", BUILD_DATE)
+    plans = [p for p in plan_leaflets(catalogue) if p.kind == SERVICES]
+    for leaflet in make(catalogue).make_all(plans):
+        with pdfplumber.open(io.BytesIO(leaflet.pdf)) as pdf:
+            printed = ""
+            mm = 72 / 25.4
+            top, bottom = (26, 22) if leaflet.edition is STANDARD else (30, 26)  # the margins, as in leaflet.typ
+            for page in pdf.pages:
+                right = page.width - 18 * mm  # the 18 mm margin
+                assert max(c["x1"] for c in page.chars if c["text"].strip()) <= right + 0.5, leaflet.path
+                printed += "".join(c["text"] for c in page.chars  # the text, without headers and footers
+                                   if c["top"] > top * mm and c["bottom"] < page.height - bottom * mm)
+        printed = re.sub(r"\s", "", printed)
+        assert LONG_WORD in printed and LONG_ADDRESS[len("https://"):] in printed, leaflet.path  # nothing lost
+
+
+def test_long_words_get_places_to_break_and_short_ones_none():
+    assert breakable("Call 01632 960000 or visit testshire.example/bins") == \
+        "Call 01632 960000 or visit testshire\u200b.example/\u200bbins"
+    assert breakable("testshire.example") == "testshire.example"  # 20 characters or fewer: never broken
+    assert breakable("x" * 35).split("\u200b") == ["x" * 10, "x" * 10, "x" * 15]
+    assert breakable("x" * 45).split("\u200b") == ["x" * 10] * 3 + ["x" * 15]
+    welsh = "ŵ" * 30
+    assert breakable(welsh).replace("\u200b", "") == welsh
+    accented = "e\u0301" * 20  # an accent written as a second character stays with its letter
+    assert all(not piece.startswith("\u0301") for piece in breakable(accented).split("\u200b"))
