@@ -24,7 +24,7 @@ from opencounter.calendar import build_date
 from opencounter.errors import CatalogueError
 from opencounter.loading import load_catalogue
 from opencounter.models import Catalogue
-from opencounter.progress import BuildReport
+from opencounter.progress import BuildReport, Steps, size_of
 from opencounter.publish import stop_quietly
 from opencounter.values import ValueProblem
 from opencounter.words import words as words_for
@@ -32,6 +32,7 @@ from opencounter.words import words as words_for
 CATALOGUE_KEY = "opencounter_catalogue"
 LANGUAGE_ENV = "OPENCOUNTER_LANGUAGE"  # the language this build of the site is in (the first if not set)
 REPORT_KEY = "opencounter_report"  # what the build made, for `make site`'s summary line
+STEPS_KEY = "opencounter_steps"  # what the build is doing, shown while it works (progress.Steps)
 
 # A SOURCE_DATE_EPOCH set before the build wins; otherwise it follows the build date (see on_config).
 _OUTSIDE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH")
@@ -67,6 +68,8 @@ def on_serve(server, *, config: MkDocsConfig, builder):
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load services.yaml and standards.yaml from beside mkdocs.yml; keep the Catalogue on config."""
     root = Path(config.config_file_path).parent
+    config[STEPS_KEY] = steps = Steps()  # progress: a large catalogue takes a minute or more to read
+    steps.say(f"Reading services.yaml and standards.yaml ({size_of(root / 'services.yaml', root / 'standards.yaml')})...")
     try:
         catalogue = load_catalogue(root / "services.yaml", root / "standards.yaml", build_date(),
                                    language=os.environ.get(LANGUAGE_ENV) or None)
@@ -101,6 +104,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Tell `make site` what was made (OPENCOUNTER_REPORT names the file), for its summary line."""
+    config[STEPS_KEY].clear()  # progress: the line is cleared for the summary
     path = os.environ.get("OPENCOUNTER_REPORT")
     if path:
         config[REPORT_KEY].write(Path(path))

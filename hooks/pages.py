@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from catalogue import CATALOGUE_KEY, REPORT_KEY, stop_build
+from catalogue import CATALOGUE_KEY, REPORT_KEY, STEPS_KEY, stop_build
 from leaflets import LEAFLETS_KEY
 from opencounter import urls
 from opencounter.content import fill_placeholders, names_the_sample, other_councils
@@ -86,6 +86,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     renderer: SiteRenderer = config[RENDERER_KEY]
+    config[STEPS_KEY].tick("Reading pages", config[REPORT_KEY].pages)  # progress
     plan = config[PLANS_KEY].get(page.file.src_uri)
     if plan is None:  # a hand-written page: Markdown passes raw HTML through, so it is sanitised here
         if "title" not in page.meta and not page.is_homepage:  # hostile input: its H1 as text, never markup
@@ -113,6 +114,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """Put the current notices in place, after search has indexed the page (so search finds each once)."""
+    config[STEPS_KEY].tick("Writing pages", config[REPORT_KEY].pages)  # progress
     plan = config[PLANS_KEY].get(page.file.src_uri)
     return config[RENDERER_KEY].fill_notices(output, page.url, plan.notice_ids if plan else ())
 

@@ -74,7 +74,8 @@ class Typesetter:
         Letters only the fallback font has are named, so the template prints them from that font whole.
         Text too long for a line gets places to break (`breakable`), so nothing runs off the page.
         """
-        document = blocks.map_texts(document, breakable)
+        if "blocks" in document:  # the printed text only: not the title or alt text a screen reader reads
+            document = document | {"blocks": _breakable_blocks(document["blocks"])}
         text = _json(document | {"fallback": None})
         if text.isascii() and "\\n" not in text:  # most English leaflets: every character is in the main font
             return text
@@ -132,6 +133,19 @@ def breakable(text: str) -> str:
     if len(text) <= UNBROKEN or not _LONG.search(text):
         return text
     return _LONG.sub(lambda match: ZERO_WIDTH_SPACE.join(_pieces(match.group(0))), text)
+
+
+def _breakable_blocks(value: Any) -> Any:
+    if isinstance(value, str):
+        return breakable(value)
+    if isinstance(value, list):
+        return [_breakable_blocks(v) for v in value]
+    if isinstance(value, dict):
+        return {k: (v if k in _NOT_PRINTED else _breakable_blocks(v)) for k, v in value.items()}
+    return value
+
+
+_NOT_PRINTED = {"type", "link", "columns", "style", "level", "qr_alt", "alt"}
 
 
 def _pieces(word: str) -> list[str]:
