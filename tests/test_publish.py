@@ -173,7 +173,7 @@ def test_the_build_process_says_a_full_disk_and_ctrl_c_in_one_line(capsys):
     publish_module.stop_quietly(OSError, OSError(28, "No space left on device", "site/a/index.html"), None)
     publish_module.stop_quietly(KeyboardInterrupt, KeyboardInterrupt(), None)
     err = capsys.readouterr().err
-    assert err.split() == ("The site could not be written: the disk is full (site/a/index.html). Free some space, "
+    assert err.split() == ("The site could not be written: the disk is full. Free some space, "
                            "then build again. Stopped: nothing was changed.").split()
 
 

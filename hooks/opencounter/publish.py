@@ -99,6 +99,9 @@ def build(project: Path, staging: Path, python: str = sys.executable, report: Pa
     work = project / BUILD_DIR / WORK_DIR
     _remove(work)  # what a build stopped half way (kill -9) left behind
     env = dict(os.environ, **{WORK_ENV: str(work)})
+    # Stopped half way, a process pool's helper would warn of "leaked semaphores": nothing leaks, say nothing.
+    quiet = "ignore::UserWarning:multiprocessing.resource_tracker"
+    env["PYTHONWARNINGS"] = ",".join(filter(None, [env.get("PYTHONWARNINGS"), quiet]))
     if report:
         env["OPENCOUNTER_REPORT"] = str(report)
     # A process group of its own, so Ctrl-C reaches this process alone: it stops the build quietly.
@@ -274,9 +277,10 @@ def _reason(error: OSError) -> str:
 
 def _failed(error: OSError, what: str) -> str:
     """One line for a file that could not be written: the disk is full (file), what to do."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):  # the file it happened on says nothing useful
+        return f"{what}: the disk is full. Free some space, then build again."
     where = f" ({error.filename})" if getattr(error, "filename", None) else ""
-    hint = " Free some space, then build again." if error.errno in (errno.ENOSPC, errno.EDQUOT) else ""
-    return f"{what}: {_reason(error)}{where}.{hint}"
+    return f"{what}: {_reason(error)}{where}."
 
 
 @contextmanager
@@ -309,7 +313,8 @@ def stop_quietly(kind, error, trace) -> None:
     if issubclass(kind, KeyboardInterrupt):
         print(f"\n{STOPPED}", file=sys.stderr, flush=True)
     elif issubclass(kind, OSError):
-        print(f"\n{_failed(error, 'The site could not be written')}\n", file=sys.stderr, flush=True)
+        kept = f" {STOPPED}" if os.environ.get(WORK_ENV) else ""  # under `make site`, site/ is as it was
+        print(f"\n{_failed(error, 'The site could not be written')}{kept}\n", file=sys.stderr, flush=True)
     else:
         sys.__excepthook__(kind, error, trace)
 
