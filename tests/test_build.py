@@ -260,7 +260,7 @@ def test_a_hand_written_page_at_a_generated_address_is_an_error(tmp_path):
 
 def test_leaflets_page_lists_every_leaflet_with_edition_size_and_pages(sample):
     html = sample.page("leaflets")
-    pdfs = sorted(p.name for p in (sample.site / "leaflets").glob("*.pdf"))
+    pdfs = sorted(p.relative_to(sample.site / "leaflets").as_posix() for p in (sample.site / "leaflets").rglob("*.pdf"))
     catalogue = load_catalogue(sample.project / "services.yaml", sample.project / "standards.yaml", date(2026, 11, 24))
     assert len(pdfs) == 2 * len(plan_leaflets(catalogue))  # both editions of every leaflet
     for name in pdfs:
