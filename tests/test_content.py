@@ -172,8 +172,9 @@ def test_a_build_with_a_link_out_of_the_project_stops_naming_it_and_publishes_no
     ('<video poster="https://t.example/p.jpg"></video>', 3),
     ("Text.\n\n![Pixel][p]\n\n[p]: https://tracker.example/p.gif", 7),
     ('<img src="&#104;ttps://t.example/p.gif">', 3),
+    ('<img src="\\\\t.example/p.gif">', 3),
 ], ids=["markdown-image", "protocol-relative", "img", "img-on-three-lines", "srcset", "iframe", "script", "link",
-        "style-url", "poster", "reference-image", "entity"])
+        "style-url", "poster", "reference-image", "entity", "backslashes"])
 def test_anything_a_page_would_load_from_another_host_is_found_with_its_line(source, line):
     found = remote_loads(f"# Help\n\n{source}\n")
     assert [number for number, _ in found] == [line], found
@@ -196,7 +197,7 @@ def test_a_page_loading_a_picture_from_another_host_stops_the_build_naming_page_
 
 def test_the_sanitiser_drops_a_picture_from_another_host_whatever_way_it_is_written():
     html = sanitise_page('<p><img src="https://t.example/p.gif" alt="a"><img src=" //t.example/p.gif" alt="b">'
-                         '<img src="map.png" alt="c"></p>')
+                         '<img src="\\\\t.example/p.gif" alt="d"><img src="map.png" alt="c"></p>')
     assert "t.example" not in html and 'src="map.png"' in html
 
 

@@ -183,7 +183,7 @@ _REFERENCE = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 
 def is_remote(address: str) -> bool:
     """An address on another host, or one a browser may send elsewhere: a scheme or a leading //."""
-    plain = re.sub(r"[\s\x00-\x1f\\]", "", html_unescape(address)).lower()
+    plain = re.sub(r"[\s\x00-\x1f]", "", html_unescape(address)).replace("\\", "/").lower()  # \\ reads as //
     plain = plain.strip("'\"")
     return plain.startswith("//") or bool(re.match(r"[a-z][a-z0-9+.-]*:", plain))
 

@@ -71,7 +71,7 @@ def sanitise_page(html: str) -> str:
 
 def _only_local_pictures(tag: str, attribute: str, value: str) -> str | None:
     if tag == "img" and attribute == "src":
-        plain = re.sub(r"[\s\x00-\x1f\\]", "", value).lower()
+        plain = re.sub(r"[\s\x00-\x1f]", "", value).replace("\\", "/").lower()  # browsers read \\ as //
         return None if plain.startswith("//") or re.match(r"[a-z][a-z0-9+.-]*:", plain) else value
     return value
 
