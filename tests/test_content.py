@@ -7,7 +7,7 @@ import pytest
 from conftest import FIXTURES, ROOT
 from opencounter.check import main as check
 from opencounter.content import fill_placeholders, missing_translations, other_councils, versions
-from opencounter.content import heading_as_text, meta_as_text, remote_loads, unsafe_links
+from opencounter.content import heading_as_text, meta_as_text, remote_load_problems, remote_loads, unsafe_links
 from opencounter.text import sanitise_page
 from sitebuild import build, make_project
 
@@ -226,3 +226,14 @@ def test_front_matter_text_is_escaped_and_other_values_kept():
     meta = meta_as_text({"title": "<b>A</b> & B", "hide": ["toc"], "search": {"exclude": True}})
     assert meta == {"title": "&lt;b&gt;A&lt;/b&gt; &amp; B", "hide": ["toc"], "search": {"exclude": True}}
     assert heading_as_text("Fish &amp; chips &lt;script&gt; <code>x</code>") == "Fish &amp; chips &lt;script&gt; x"
+
+
+def test_a_page_in_a_linked_folder_is_checked_for_loads_from_another_host_too(tmp_path):
+    project = tmp_path / "council"
+    (project / "content").mkdir(parents=True)
+    (project / "shared").mkdir()
+    (project / "shared" / "loop").symlink_to(project / "shared")
+    (project / "shared" / "news.md").write_text("# News\n\n![](https://t.example/p.gif)\n")
+    (project / "content" / "shared").symlink_to(project / "shared")
+    found = remote_load_problems(project / "content")
+    assert [(p.file, p.line) for p in found] == [("content/shared/news.md", 3)]

@@ -245,10 +245,24 @@ def _without_code(markdown: str) -> str:
 def remote_load_problems(folder: Path, label: str = "content") -> list[Problem]:
     """Every place in content/ that would load something from another host, as errors."""
     found = []
-    for page in sorted(folder.rglob("*.md")):
+    for page in _pages(folder):
         name = f"{label}/{page.relative_to(folder).as_posix()}"
         for line, what in remote_loads(page.read_text(encoding="utf-8", errors="replace")):
             found.append(remote_load_problem(name, line, what))
+    return found
+
+
+def _pages(folder: Path) -> list[Path]:
+    """Every .md file under `folder`, in linked folders too (as MkDocs reads them), each folder once."""
+    found, seen = [], set()
+    for root, dirs, names in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(root) / n for n in sorted(names) if n.endswith(".md") and not n.startswith(".")]
     return found
 
 
