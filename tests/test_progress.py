@@ -118,7 +118,7 @@ def test_the_steps_are_plain_lines_in_a_log_when_asked_and_quiet_otherwise():
 
 
 def test_sizes_are_said_as_people_say_them(tmp_path):
-    (tmp_path / "a").write_bytes(b"x" * 18_900_000)
-    (tmp_path / "b").write_bytes(b"x" * 1_500)
+    (tmp_path / "a").write_bytes(b"x" * 19_817_000)  # the units of the 20 MB limit: 1 MB is 1,048,576 bytes
+    (tmp_path / "b").write_bytes(b"x" * 1_600)
     assert size_of(tmp_path / "a", tmp_path / "b") == "18.9 MB"
     assert size_of(tmp_path / "b", tmp_path / "missing") == "2 KB"

@@ -142,6 +142,7 @@ class Steps:
 
 
 def size_of(*paths: Path) -> str:
-    """The size of the files together, as people say it: "18.9 MB", "240 KB"."""
+    """The size of the files together, as people say it: "18.9 MB", "240 KB" (in the units of the
+    20 MB limit on a catalogue file: a MB is 1,048,576 bytes)."""
     total = sum(path.stat().st_size for path in paths if path.is_file())
-    return f"{total / 1e6:.1f} MB" if total >= 1e6 else f"{max(1, round(total / 1e3))} KB"
+    return f"{total / 2**20:.1f} MB" if total >= 2**20 else f"{max(1, round(total / 2**10))} KB"
