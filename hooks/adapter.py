@@ -49,6 +49,7 @@ from opencounter.addresses import address_clashes
 from opencounter.calendar import build_date
 from opencounter.content import fill_placeholders, missing_translations, names_the_sample, other_councils, pages_in, \
     versions
+from opencounter.content import heading_as_text, meta_as_text, remote_load_problems, unsafe_links
 from opencounter.errors import CatalogueError
 from opencounter.exports import Exports
 from opencounter.jsonld import StructuredData, script_tag
@@ -59,7 +60,8 @@ from opencounter.loading import load_catalogue
 from opencounter.models import Catalogue
 from opencounter.navigation import navigation
 from opencounter.preview import AFTER_A_FAILED_REBUILD, PreviewFolders
-from opencounter.progress import BuildReport, leaflet_progress
+from opencounter.progress import BuildReport, Steps, leaflet_progress, size_of
+from opencounter.publish import WORK_ENV, stop_quietly
 from opencounter.site import PagePlan, SiteRenderer, plan_site
 from opencounter.search_index import add_keywords
 from opencounter.sitemaps import write_sitemap
@@ -100,6 +102,7 @@ class Build:
     """What the events of one build share."""
 
     catalogue: Catalogue
+    steps: Steps = field(default_factory=Steps)  # what the build is doing, shown while it works
     report: BuildReport = field(default_factory=BuildReport)
     leaflets: list = field(default_factory=list)
     plans: dict[str, PagePlan] = field(default_factory=dict)  # by the engine's source path ("contact/index.md")
@@ -139,6 +142,7 @@ def stop_build(message: str) -> NoReturn:
 def on_startup(*, command: str, dirty: bool) -> None:
     _session.serving = command == "serve"
     logging.getLogger("mkdocs").addHandler(_session.warnings)
+    sys.excepthook = stop_quietly  # Ctrl-C and a full disk: one line, not a traceback
 
 
 @event_priority(100)  # first: everything else reads the catalogue, the site's name and its address
@@ -147,8 +151,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _session.serving:  # build beside the folder the server shows (the last good site); see on_post_build
         _session.preview = _session.preview or PreviewFolders(Path(config.site_dir))
         config.site_dir = str(_session.preview.start())
+    root = Path(config.config_file_path).parent
+    steps = Steps()  # progress: a large catalogue takes a minute or more to read
+    steps.say(f"Reading services.yaml and standards.yaml ({size_of(root / 'services.yaml', root / 'standards.yaml')})...")
     catalogue = _load(config)
-    build = config[_BUILD_KEY] = Build(catalogue)
+    build = config[_BUILD_KEY] = Build(catalogue, steps)
     _name_the_site(config, catalogue)
     others = _theme_words(config, catalogue)
     leaflets_on = os.environ.get("OPENCOUNTER_LEAFLETS") != "off"  # pages alone: for benchmarks and quick previews
@@ -166,8 +173,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     build.plans = {plan.src: plan for plan in plan_site(catalogue, build.leaflets)}
     site_url = config.site_url or catalogue.council.website
     build.structured_data = StructuredData(catalogue, site_url)
-    # Made in the project's .build folder (ignored by git), on the same disk as site/ and .build/site.
-    build.exports = Exports(catalogue, site_url, Path(config.config_file_path).parent / ".build")
+    # Made in the project's .build folder (ignored by git), on the same disk as site/ and .build/site;
+    # `make site` gives its builds a scratch folder of their own (WORK_ENV), emptied by the next build.
+    build.exports = Exports(catalogue, site_url, Path(os.environ.get(WORK_ENV) or root / ".build"))
     return config
 
 
@@ -218,6 +226,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     build = _build(config)
     plan = build.plans.get(page.file.src_uri)
     if plan is None:
+        page.meta = meta_as_text(page.meta)  # hostile input: the theme prints title and description as they are
         return fill_placeholders(markdown, build.catalogue.council.name)
     # The theme prints titles and descriptions without escaping: give it escaped text (Markup, so the
     # theme's own `| e` leaves it as it is). The home page's title is the council's name alone.
@@ -231,8 +240,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """A generated page's body from its template; every page's glossary terms and a place for notices."""
     build = _build(config)
+    build.steps.tick("Reading pages", build.report.pages)  # progress
     plan = build.plans.get(page.file.src_uri)
     if plan is None:  # a hand-written page: Markdown passes raw HTML through, so it is sanitised here
+        if "title" not in page.meta and not page.is_homepage:  # hostile input: its H1 as text, never markup
+            page.meta["title"] = heading_as_text(page.title or "")
         return build.renderer.decorate(sanitise_page(html), page.url)
     try:
         body = build.renderer.render(plan)
@@ -253,6 +265,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """The current notices, put in after search has indexed the page (so search finds each once, on
     the home page), and the page's schema.org JSON-LD in its head."""
     build = _build(config)
+    build.steps.tick("Writing pages", build.report.pages)  # progress
     plan = build.plans.get(page.file.src_uri)
     output = _repair_theme(build, build.renderer.fill_notices(output, page.url, plan.notice_ids if plan else ()))
     if plan is None:
@@ -278,6 +291,7 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 @event_priority(-100)  # last: after the search plugin has written its index
 def on_post_build(*, config: MkDocsConfig) -> None:
     build = _build(config)
+    build.steps.clear()  # progress: the line is cleared for the summary
     site = Path(config.site_dir)
     if build.others:
         try:
@@ -361,6 +375,10 @@ def _check_written_pages(config: MkDocsConfig, catalogue: Catalogue, plans: list
     the first language's build), and none has the address of a generated page."""
     docs = Path(config.docs_dir)
     label = docs.name
+    # Hostile input: links out of the project, and pages loading from other hosts, stop the build.
+    refused = unsafe_links(docs, Path(config.config_file_path).parent, label) or remote_load_problems(docs, label)
+    if refused:
+        stop_build("A hand-written page cannot be published:\n\n" + "\n\n".join(p.format() for p in refused))
     sample_left = names_the_sample(other_councils(docs, catalogue.council.name, label))
     if sample_left:
         stop_build("A hand-written page still names the sample council:\n\n" +

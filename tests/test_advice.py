@@ -268,3 +268,27 @@ def test_a_review_date_that_has_passed_gets_advice(tmp_path, review, advised):
         assert (found[0].file, found[0].line, found[0].where) == ("standards.yaml", 2, "next_review")
         said = "31 March 2020" if review == "2020-03-31" else "October 2026"
         assert found[0].message.startswith(f"The standards were due to be reviewed by {said}, which has passed.")
+
+# ---------------------------------------------------------------- leaflet overflow (issue 23)
+
+def test_an_address_or_a_word_too_long_for_a_leaflet_line_is_advised_on(tmp_path):
+    address = ("https://www.testshire.example/" + "/".join(["bins"] * 50)).ljust(300, "a")
+    word = "x" * 10_000
+    found = advice_for(tmp_path, _service_with(
+        "Find out when we collect your bins.",
+        f"    reviewed: 2026-10-01\n    description: |\n      See [the rules]({address}).\n\n      {word}\n")
+        .replace("  website: https://www.testshire.example\n",
+                 f"  website: https://www.testshire.example\n  call_charges: {address}\n"))
+    long = [p for p in found if p.rule == "leaflet-long-words"]
+    assert [(p.where, p.message.split(":")[0]) for p in long] == [
+        ("council → call_charges", "This web address has 300 characters"),
+        ("services → item 1 ('bin-collections') → description", "This web address has 300 characters"),
+        ("services → item 1 ('bin-collections') → description", "A word has 10,000 characters with no space")]
+    assert "over 6 lines" in long[0].message and "short address" in long[0].hint
+
+
+def test_an_address_that_fits_a_leaflet_line_or_is_accepted_gets_no_advice(tmp_path):
+    fits = "https://www.testshire.example/bins/collection-days"
+    found = advice_for(tmp_path, _service_with(f"Find out when we collect your bins at {fits}.",
+                                               f"    reviewed: 2026-10-01\n    description: See {'x' * 60} # accept\n"))
+    assert "leaflet-long-words" not in rules(found)

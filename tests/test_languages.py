@@ -197,8 +197,8 @@ def test_search_in_each_language_finds_its_own_pages(glanafon):
 
 
 def test_every_leaflet_is_in_welsh_and_in_english(glanafon):
-    english = sorted(p.name for p in (glanafon.site / "leaflets").glob("*.pdf"))
-    welsh = sorted(p.name for p in (glanafon.site / "cy" / "leaflets").glob("*.pdf"))
+    english = sorted(p.relative_to(glanafon.site / "leaflets") for p in (glanafon.site / "leaflets").rglob("*.pdf"))
+    welsh = sorted(p.relative_to(glanafon.site / "cy" / "leaflets") for p in (glanafon.site / "cy" / "leaflets").rglob("*.pdf"))
     assert english == welsh and len(english) >= 12  # both editions of each
     with pdfplumber.open(io.BytesIO((glanafon.site / "cy" / "leaflets" / "services-money.pdf").read_bytes())) as pdf:
         assert resolve1(pdf.doc.catalog["Lang"]) == b"cy"

@@ -26,6 +26,7 @@ from opencounter.leaflets import EDITIONS, LARGE_PRINT, STANDARD, LeafletError, 
 from opencounter.leaflet_plan import popular_first, split
 from opencounter.words import words as words_for
 from opencounter.loading import load_catalogue
+from opencounter.typeset import breakable
 from opencounter.present import presenter
 
 a_to_z = presenter("en").a_to_z
@@ -95,7 +96,10 @@ def opened(leaflet) -> contextlib.AbstractContextManager:
 def text(leaflet) -> str:
     key = hashlib.sha256(leaflet.pdf).digest()
     if key not in _TEXTS:
-        _TEXTS[key] = " ".join((page.extract_text() or "").replace("\n", " ") for page in parsed(leaflet).pages)
+        # An address too long for the rest of a line is broken after a / or before a . at a zero-width
+        # space, which prints nothing (typeset.breakable): the words as read, without the spaces or the break.
+        _TEXTS[key] = " ".join(re.sub(r"\u200b\n?", "", page.extract_text() or "").replace("\n", " ")
+                               for page in parsed(leaflet).pages)
     return _TEXTS[key]
 
 
@@ -120,7 +124,7 @@ def test_every_leaflet_comes_in_both_editions(sample_leaflets):
     assert len(made) == (3 + len(topics) + len(catalogue.offices)) * 2
     assert {l.edition for l in made} == set(EDITIONS)
     names = {l.path for l in made}
-    assert "leaflets/how-to-contact-us.pdf" in names and "leaflets/how-to-contact-us-large-print.pdf" in names
+    assert "leaflets/how-to-contact-us.pdf" in names and "leaflets/large-print/how-to-contact-us.pdf" in names
     assert "leaflets/services-housing.pdf" in names and "leaflets/a-to-z-of-services.pdf" in names
 
 
@@ -191,7 +195,7 @@ def test_a_leaflet_too_long_is_split_by_letter_and_each_part_fits(sample_leaflet
     parts = [l.plan for l in made if l.plan.kind == SERVICES and l.plan.context["part"] and l.edition is STANDARD]
     assert parts, "Council Tax and benefits is longer than 3 large print pages: it is split"
     first = parts[0]
-    assert re.fullmatch(r"\d+A", first.number) and first.slug.endswith("-part-1")
+    assert re.fullmatch(r"\d+A", first.number) and first.slug.endswith("--part-1")
     assert re.fullmatch(r".+: [A-Z]( to [A-Z])?", first.title)
     assert f"Part 1 of {first.context['part_of'][1]}" in text(next(l for l in made if l.plan is first))
 
@@ -617,7 +621,7 @@ def top_and_after(document) -> tuple[str, str]:
 
 
 def test_a_visiting_leaflet_leads_with_the_offices_own_number_and_hours_and_labels_the_council_line():
-    catalogue = load_catalogue(ROOT / "services.yaml", ROOT / "standards.yaml", BUILD_DATE)
+    catalogue = load_catalogue(SAMPLE / "services.yaml", SAMPLE / "standards.yaml", BUILD_DATE)
     plan = next(p for p in plan_leaflets(catalogue) if p.slug == "visiting-millbrook-hub")
     box, after = top_and_after(make(catalogue).writer.document(plan, STANDARD))
     assert "Phone this office on" in box and "01632 960220" in box
@@ -628,7 +632,7 @@ def test_a_visiting_leaflet_leads_with_the_offices_own_number_and_hours_and_labe
 
 
 def test_a_visiting_leaflet_puts_notices_for_another_place_after_the_offices_hours():
-    catalogue = load_catalogue(ROOT / "services.yaml", ROOT / "standards.yaml", BUILD_DATE)
+    catalogue = load_catalogue(SAMPLE / "services.yaml", SAMPLE / "standards.yaml", BUILD_DATE)
     plan = next(p for p in plan_leaflets(catalogue) if p.slug == "visiting-millbrook-hub")
     words = " ".join(texts(make(catalogue).writer.document(plan, STANDARD)["blocks"]))
     own, christmas = "Millbrook Library and Customer Hub closes at 1pm", "Riverside House closes at 5:15pm"
@@ -640,7 +644,7 @@ def test_a_visiting_leaflet_puts_notices_for_another_place_after_the_offices_hou
 
 
 def test_an_office_whose_number_is_the_main_line_gives_the_lines_hours_beside_it_named_as_the_councils():
-    catalogue = load_catalogue(ROOT / "services.yaml", ROOT / "standards.yaml", BUILD_DATE)
+    catalogue = load_catalogue(SAMPLE / "services.yaml", SAMPLE / "standards.yaml", BUILD_DATE)
     plan = next(p for p in plan_leaflets(catalogue) if p.slug == "visiting-riverside-house")
     assert plan.context["office"].phone == catalogue.main_phone.number
     box, _ = top_and_after(make(catalogue).writer.document(plan, STANDARD))
@@ -651,7 +655,7 @@ def test_an_office_whose_number_is_the_main_line_gives_the_lines_hours_beside_it
 
 
 def test_a_topic_leaflet_starts_with_the_most_used_services_then_a_to_z():
-    catalogue = load_catalogue(ROOT / "services.yaml", ROOT / "standards.yaml", BUILD_DATE)
+    catalogue = load_catalogue(SAMPLE / "services.yaml", SAMPLE / "standards.yaml", BUILD_DATE)
     popular = [s.id for s in catalogue.popular_services]
     plan = next(p for p in plan_leaflets(catalogue) if p.slug == "services-council-tax-and-benefits")
     services = plan.context["services"]
@@ -674,3 +678,65 @@ def test_a_leaflet_for_one_service_scans_to_that_services_page(contract_catalogu
         contract_catalogue.services[0], dataclasses.replace(contract_catalogue.services[0], id="rates", name="Rates")))
     plan = next(p for p in plan_leaflets(two) if p.kind == SERVICES)
     assert make(two).writer.address(plan) == "https://www.riverside.example/categories/council-tax-and-benefits/"
+
+# ---------------------------------------------------------------- file names (hostile input, issue 23)
+
+def test_no_id_can_give_two_leaflets_one_file_name():
+    catalogue = load_catalogue(FIXTURES / "format-1-1" / "services.yaml", FIXTURES / "format-1-1" / "standards.yaml",
+                               BUILD_DATE)
+    plans = plan_leaflets(catalogue)
+    office = next(p for p in plans if p.kind == OFFICE)
+    topic = next(p for p in plans if p.kind == SERVICES and len(p.context["services"]) > 1)
+    # An office whose id ends -large-print; a topic whose id ends -part-1, beside the topic split in two.
+    clashing = [office, dataclasses.replace(office, slug=office.slug + "-large-print"),
+                *split(topic, 2), dataclasses.replace(topic, slug=topic.slug + "-part-1")]
+    names = [p.file_name(edition) for p in clashing for edition in EDITIONS]
+    assert len(set(names)) == len(names), names
+    assert office.file_name(LARGE_PRINT) == f"large-print/{office.slug}.pdf"
+
+
+def test_two_leaflets_in_one_file_stop_the_build_rather_than_count_one_file_twice(contract_catalogue, monkeypatch):
+    monkeypatch.setattr(leaflets_module.LeafletPlan, "file_name", lambda self, edition: "same.pdf")
+    with pytest.raises(LeafletError, match="Two leaflets would have the same file name: leaflets/same.pdf"):
+        make(contract_catalogue).make_all(plan_leaflets(contract_catalogue))
+
+
+# ---------------------------------------------------------------- text too long for a line (issue 23)
+
+LONG_ADDRESS = ("https://www.testshire.example/" + "/".join(["section-of-the-website"] * 12) + "/page?x=1").ljust(300, "a")
+LONG_WORD = "Pneumono" + "x" * 9992
+
+
+def test_a_300_character_address_and_a_10000_letter_word_stay_inside_the_page(tmp_path):
+    services = (FIXTURES / "valid" / "services.yaml").read_text().replace(
+        "    summary: Find out when your bins are collected.\n",
+        "    summary: Find out when your bins are collected.\n    description: |\n"
+        f"      Read [the rules]({LONG_ADDRESS}) first.\n\n      See {LONG_ADDRESS} for more.\n\n"
+        f"      The word is {LONG_WORD} and that is all.\n")
+    (tmp_path / "services.yaml").write_text(services)
+    catalogue = load_catalogue(tmp_path / "services.yaml", FIXTURES / "valid" / "standards.yaml", BUILD_DATE)
+    plans = [p for p in plan_leaflets(catalogue) if p.kind == SERVICES]
+    for leaflet in make(catalogue).make_all(plans):
+        with pdfplumber.open(io.BytesIO(leaflet.pdf)) as pdf:
+            printed = ""
+            mm = 72 / 25.4
+            top, bottom = (26, 22) if leaflet.edition is STANDARD else (30, 26)  # the margins, as in leaflet.typ
+            for page in pdf.pages:
+                right = page.width - 18 * mm  # the 18 mm margin
+                assert max(c["x1"] for c in page.chars if c["text"].strip()) <= right + 0.5, leaflet.path
+                printed += "".join(c["text"] for c in page.chars  # the text, without headers and footers
+                                   if c["top"] > top * mm and c["bottom"] < page.height - bottom * mm)
+        printed = re.sub(r"\s", "", printed)
+        assert LONG_WORD in printed and LONG_ADDRESS[len("https://"):] in printed, leaflet.path  # nothing lost
+
+
+def test_long_words_get_places_to_break_and_short_ones_none():
+    assert breakable("Call 01632 960000 or visit testshire.example/bins") == \
+        "Call 01632 960000 or visit testshire\u200b.example/\u200bbins"
+    assert breakable("testshire.example") == "testshire.example"  # 20 characters or fewer: never broken
+    assert breakable("x" * 35).split("\u200b") == ["x" * 10, "x" * 10, "x" * 15]
+    assert breakable("x" * 45).split("\u200b") == ["x" * 10] * 3 + ["x" * 15]
+    welsh = "ŵ" * 30
+    assert breakable(welsh).replace("\u200b", "") == welsh
+    accented = "e\u0301" * 20  # an accent written as a second character stays with its letter
+    assert all(not piece.startswith("\u0301") for piece in breakable(accented).split("\u200b"))

@@ -133,3 +133,18 @@ def test_a_broken_languages_line_is_one_problem_not_one_per_field(tmp_path):
         load_catalogue(tmp_path / "services.yaml", FIXTURES / "bilingual" / "standards.yaml", BUILD_DATE)
     assert len(caught.value.problems) <= 2, [p.message for p in caught.value.problems]
     assert "languages" in caught.value.problems[0].where
+
+
+# ---------------------------------------------------------------- zero-width joiners (issue 23)
+
+@pytest.mark.parametrize("text, refused", [
+    ("می\u200cخواهم", ""),  # Persian: "I want", spelt with a zero-width non-joiner
+    ("ज़िन्दगी क्\u200dष", ""),  # Hindi: a joiner inside a word
+    ("col\u200clected", "ZERO WIDTH NON-JOINER (U+200C)"),  # between Latin letters: it only hides
+    ("\u200cمی", "ZERO WIDTH NON-JOINER (U+200C)"),  # at the start
+    ("می \u200dخواهم", "ZERO WIDTH JOINER (U+200D)"),  # beside a space
+    ("می\u200bخواهم", "ZERO WIDTH SPACE (U+200B)"),  # other invisible characters stay refused
+])
+def test_zero_width_joiners_are_allowed_inside_words_of_scripts_that_need_them_only(text, refused):
+    from opencounter.fields import invisible_character
+    assert invisible_character(text).endswith(refused) and bool(invisible_character(text)) == bool(refused)

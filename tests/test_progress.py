@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from conftest import FIXTURES, ROOT
-from opencounter.progress import BuildReport, leaflet_progress, summary_line
+from opencounter.progress import BuildReport, Steps, leaflet_progress, size_of, summary_line
 from sitebuild import make_project
 
 
@@ -81,13 +81,44 @@ def test_make_site_in_a_terminal_shows_progress_then_one_summary_line(tmp_path):
         return b"".join(chunks).decode()
 
     first = make_site()
-    assert re.search(r"Making leaflets: \d+ of \d+", first)
+    assert first.startswith("\r\033[KReading services.yaml and standards.yaml (")  # from the first second
+    assert re.search(r"Making leaflets: \d+ of \d+", first) and re.search(r"Writing pages: \d+ of \d+", first)
     summary = re.search(r"Built the site into site/: (\d+) pages and (\d+) leaflets \((\d+) made, 0 from the cache\) "
                         r"in [\d.]+ seconds\.", first)
     assert summary, first
     assert int(summary.group(1)) == sum(1 for _ in (project / "site").rglob("index.html"))
-    leaflets = len(list((project / "site" / "leaflets").glob("*.pdf")))
+    leaflets = len(list((project / "site" / "leaflets").rglob("*.pdf")))  # large print in a folder of its own
     assert int(summary.group(2)) == leaflets and int(summary.group(3)) >= leaflets
     again = make_site()
     assert f"and {leaflets} leaflets (0 made, {leaflets} from the cache)" in again
     assert "Making leaflets" not in again  # nothing to make: nothing to wait for
+
+
+# ---------------------------------------------------------------- from the first second (issue 23, scale)
+
+def test_the_steps_say_what_the_build_does_from_the_start_and_count_pages():
+    screen = Terminal()
+    steps = Steps(screen, {"TERM": "xterm"})
+    steps.say("Reading services.yaml and standards.yaml (18.9 MB)...")
+    for _ in range(3):
+        steps.tick("Writing pages", 3)
+    shown = screen.getvalue()
+    assert shown.startswith("\r\033[KReading services.yaml and standards.yaml (18.9 MB)...")
+    assert "Writing pages: 3 of 3" in shown and shown.endswith("\r\033[K")
+
+
+def test_the_steps_are_plain_lines_in_a_log_when_asked_and_quiet_otherwise():
+    log = io.StringIO()
+    Steps(log, {"OPENCOUNTER_PROGRESS": "1"}).say("Reading services.yaml and standards.yaml (2 KB)...")
+    assert log.getvalue() == "Reading services.yaml and standards.yaml (2 KB)...\n"
+    quiet = io.StringIO()
+    Steps(quiet, {}).say("Reading")
+    Steps(Terminal(), {"CI": "true"}).tick("Writing pages", 1)
+    assert quiet.getvalue() == ""
+
+
+def test_sizes_are_said_as_people_say_them(tmp_path):
+    (tmp_path / "a").write_bytes(b"x" * 19_817_000)  # the units of the 20 MB limit: 1 MB is 1,048,576 bytes
+    (tmp_path / "b").write_bytes(b"x" * 1_600)
+    assert size_of(tmp_path / "a", tmp_path / "b") == "18.9 MB"
+    assert size_of(tmp_path / "b", tmp_path / "missing") == "2 KB"

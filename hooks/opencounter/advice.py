@@ -39,6 +39,8 @@ RULES = {
     "leaflet-characters": "characters the leaflet fonts cannot print, which leaflets leave out",
     "bank-holidays": "lines and offices open every day that close on bank holidays only by default",
     "translation-items": "lists written once per language with more items in one language than another",
+    # Leaflet overflow (issue 23): text too long for a line of a printed leaflet.
+    "leaflet-long-words": "web addresses and words too long for one line of a printed leaflet",
 }
 
 
@@ -116,6 +118,7 @@ def advise(services_path: Path, standards_path: Path, catalogue: Catalogue | Non
         for where, name, kind, key, node, language in _text_fields(record, root, ()):
             advisor.text_field(where, name, kind, key, node, language)
         advisor.uneven_lists(root, ())
+        long_words(advisor, root, ())  # leaflet overflow: its own walk, over every value
         if record is SERVICES_FILE and catalogue is not None:
             advisor.services(root, catalogue)
         if record is STANDARDS_FILE and catalogue is not None:
@@ -515,3 +518,62 @@ def reading_age(text: str) -> float:
         return 0.0
     grade = 0.39 * len(counts) / max(1, len(parts)) + 11.8 * sum(counts) / len(counts) - 15.59
     return max(0.0, grade) + 5
+
+
+# ---------------------------------------------------------------- leaflet overflow (issue 23)
+
+# A line of a large print leaflet holds about 50 characters (18pt on A4), a column of a list fewer.
+# Leaflets break longer words and addresses (typeset.breakable) so nothing runs off the page, but a
+# broken address is hard to read and to type, and a word that long is most often pasted by mistake.
+LEAFLET_LINE = 50
+LEAFLET_ADDRESS_LINES = 2  # an address over two lines is still easy to type; a longer one gets advice
+_TOKEN = re.compile(r"[^\s()\[\]<>\"']+")
+_NOT_PRINTED = {"id", "keywords"}
+
+
+def long_words(advisor: "_Advisor", node: Node, where: tuple[str, ...]) -> None:
+    """Advice on every value with a web address or word longer than a leaflet's line."""
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode) and key.value not in _NOT_PRINTED:
+                if isinstance(value, ScalarNode):
+                    _long_word(advisor, key, value, where + (key.value,))
+                else:
+                    long_words(advisor, value, where + (key.value,))
+    elif isinstance(node, SequenceNode):
+        for index, child in enumerate(node.value, start=1):
+            if isinstance(child, ScalarNode):
+                _long_word(advisor, child, child, where + (f"item {index}",))
+            else:
+                long_words(advisor, child, where + (_label(child, index),))
+
+
+def _long_word(advisor: "_Advisor", key: Node, node: ScalarNode, where: tuple[str, ...]) -> None:
+    if not isinstance(node.value, str) or len(node.value) <= LEAFLET_LINE:
+        return
+    found = dict.fromkeys(t.rstrip(".,;:!?") for t in _TOKEN.findall(node.value) if len(t) > LEAFLET_LINE)
+    for token in [t for t in found if len(t) > LEAFLET_LINE * (LEAFLET_ADDRESS_LINES if _is_address(t) else 1)][:3]:
+        _advise_on(advisor, key, node, where, token)  # each once, at most three a value
+
+
+def _is_address(token: str) -> bool:
+    return bool(re.match(r"(?:[a-z][a-z0-9+.-]*:|www\.)", token, re.I)) or "/" in token
+
+
+def _advise_on(advisor: "_Advisor", key: Node, node: ScalarNode, where: tuple[str, ...], longest: str) -> None:
+    lines = -(-len(longest) // LEAFLET_LINE)
+    shown = longest if len(longest) <= 40 else longest[:39] + "…"
+    if _is_address(longest):
+        advisor.add("leaflet-long-words", node, where,
+                    f"This web address has {len(longest):,} characters: '{shown}'. A line of a large print leaflet "
+                    f"holds about {LEAFLET_LINE}, so leaflets print it over {lines:,} lines, where it is hard to "
+                    "read and to type.",
+                    "Link to a page with a short address, like the council's own page about this (not a search "
+                    "result or a link with tracking in it). If the address must stay, end the line with # accept.",
+                    key)
+    else:
+        advisor.add("leaflet-long-words", node, where,
+                    f"A word has {len(longest):,} characters with no space: '{shown}'. A line of a large print "
+                    f"leaflet holds about {LEAFLET_LINE}, so leaflets break it over {lines:,} lines.",
+                    "Check the text: a word this long is most often pasted by mistake. Put in the spaces it needs, "
+                    "or shorten it.", key)

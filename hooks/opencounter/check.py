@@ -15,7 +15,7 @@ import yaml
 
 from .advice import ENGLISH_RULES, AdviceSettings, advise
 from .calendar import build_date
-from .content import missing_translations, other_councils
+from .content import missing_translations, other_councils, remote_load_problems, unsafe_links
 from .errors import CatalogueError
 from .loading import catalogue_languages, load_catalogue
 from .typeset import FONT_FILES, printable_letters
@@ -55,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         errors = error.problems
     languages = catalogue_languages(services) if services.is_file() else ("en",)
     errors += missing_translations(folder / "content", languages)  # a hand-written page with no Welsh version
+    links = unsafe_links(folder / "content", folder)  # links out of the project: checked before any page is read
+    errors += links or (remote_load_problems(folder / "content") if (folder / "content").is_dir() else [])
     fonts = folder / "overrides" / "assets" / "fonts"
     printable = printable_letters(fonts) if all((fonts / name).is_file() for name in FONT_FILES) else None
     advice = advise(services, standards, catalogue, settings, today, printable=printable) \

@@ -7,10 +7,12 @@ in; `make check` points at any line that still names a different council.
 
 from __future__ import annotations
 
+import os
 import re
+from html import unescape as html_unescape
 from pathlib import Path
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from .errors import Problem
 from .fields import LANGUAGE_NAMES
@@ -128,3 +130,179 @@ def pages_in(language: str, names: list[str], written: dict[str, dict[str, str]]
         if name == mine:
             renamed.append((page, mine))
     return left_out, renamed
+
+# ---------------------------------------------------------------- links in content/ (hostile input)
+
+def unsafe_links(folder: Path, project: Path, label: str = "content") -> list[Problem]:
+    """Links (symlinks) in content/ that would publish a file from outside the project, from a hidden
+    folder of it (.git holds a CI checkout's token), or that lead nowhere: each an error naming the link.
+
+    Linked folders are followed (as MkDocs follows them) and checked the same way, once each."""
+    project = project.resolve()
+    found: list[Problem] = []
+    seen: set[Path] = set()
+
+    def refuse(link: Path, message: str, hint: str) -> None:
+        name = f"{label}/{link.relative_to(folder).as_posix()}" if link != folder else label
+        found.append(Problem(name, 1, 1, "", message, hint=hint))
+
+    def allowed(link: Path) -> bool:
+        target = Path(os.path.realpath(link))
+        if not target.exists():
+            refuse(link, f"This is a link to {os.readlink(link)}, which does not exist.",
+                   "Delete the link, or put the file it should point to in its place.")
+            return False
+        inside = target == project or project in target.parents
+        hidden = inside and any(part.startswith(".") for part in target.relative_to(project).parts)
+        if not inside or hidden or target == project:
+            where = "a hidden folder of the project" if hidden else \
+                "the project folder itself" if target == project else "a place outside the project"
+            refuse(link, f"This is a link to {target}, {where}: its files would be published on the site.",
+                   f"Put a copy of the page or picture itself in {label}/, not a link to it.")
+            return False
+        return True
+
+    def walk(directory: Path) -> None:
+        real = Path(os.path.realpath(directory))
+        if real in seen:
+            return
+        seen.add(real)
+        try:
+            entries = sorted(directory.iterdir())
+        except OSError as error:
+            refuse(directory, f"This folder cannot be read: {error.strerror}.", "Check the folder's permissions.")
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue  # MkDocs leaves hidden files out
+            if entry.is_symlink() and not allowed(entry):
+                continue
+            if entry.is_dir():
+                walk(entry)
+
+    if folder.is_symlink() and not allowed(folder):
+        return found
+    if folder.is_dir():
+        walk(folder)
+    return found
+
+
+# ---------------------------------------------------------------- nothing from another host
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_LOADING_TAG = re.compile(r"<(img|iframe|frame|script|link|source|video|audio|track|embed|object|input|image|use|"
+                          r"picture|svg|style|meta|base|form|portal)\b[^>]*>", re.I | re.S)
+_ADDRESS_ATTRIBUTE = re.compile(r"\b(src|srcset|href|xlink:href|data|poster|action|formaction|background|content)"
+                                r"\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
+_STYLE_URL = re.compile(r"(?:url\(|@import)\s*['\"]?\s*([^'\")\s]+)", re.I)
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)>\s]+)")
+_IMAGE_REFERENCE = re.compile(r"!\[([^\]]*)\](?:\[([^\]]*)\])?")
+_REFERENCE = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+
+
+def is_remote(address: str) -> bool:
+    """An address on another host, or one a browser may send elsewhere: a scheme or a leading //."""
+    plain = re.sub(r"[\s\x00-\x1f]", "", html_unescape(address)).replace("\\", "/").lower()  # \\ reads as //
+    plain = plain.strip("'\"")
+    return plain.startswith("//") or bool(re.match(r"[a-z][a-z0-9+.-]*:", plain))
+
+
+def remote_loads(markdown: str) -> list[tuple[int, str]]:
+    """Where a hand-written page would load something from another host: (line, what), in order.
+
+    An image, frame, script, style sheet, font or media file from another host tells that host who
+    read the page (a tracking pixel); the site makes no third-party requests. Links to other sites
+    (<a href>, [words](https://...)) are not loads and are fine. Text in code blocks is left alone."""
+    text = _without_code(markdown)
+    found: list[tuple[int, str]] = []
+
+    def line_of(position: int) -> int:
+        return text.count("\n", 0, position) + 1
+
+    for tag in _LOADING_TAG.finditer(text):
+        name = tag.group(1).lower()
+        for attribute in _ADDRESS_ATTRIBUTE.finditer(tag.group(0)):
+            key, value = attribute.group(1).lower(), attribute.group(2)
+            if key == "content" and name != "meta":
+                continue
+            values = [v.strip().split(" ")[0] for v in value.strip("'\"").split(",")] if key == "srcset" else [value]
+            if any(is_remote(v) for v in values if v):
+                found.append((line_of(tag.start()), f"<{name} {key}={value}>"))
+                break
+    for match in _STYLE_URL.finditer(text):
+        if is_remote(match.group(1)):
+            found.append((line_of(match.start()), match.group(0)))
+    for match in _MARKDOWN_IMAGE.finditer(text):
+        if is_remote(match.group(1)):
+            found.append((line_of(match.start()), match.group(0) + ")"))
+    references = {name.lower(): (address, match.start()) for match in _REFERENCE.finditer(text)
+                  for name, address in [match.groups()]}
+    for match in _IMAGE_REFERENCE.finditer(text):
+        name = (match.group(2) or match.group(1)).lower()
+        if name in references and is_remote(references[name][0]):
+            found.append((line_of(references[name][1]), f"![{match.group(1)}] from {references[name][0]}"))
+    return sorted(set(found))
+
+
+def _without_code(markdown: str) -> str:
+    """The page with fenced code blocks and `code spans` blanked (line numbers kept)."""
+    lines, fence = [], None
+    for line in markdown.split("\n"):
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            lines.append("")
+        elif opening:
+            fence = opening.group(1)
+            lines.append("")
+        else:
+            lines.append(re.sub(r"(`+)(?!`).+?(?<!`)\1(?!`)", "", line))
+    return "\n".join(lines)
+
+
+def remote_load_problems(folder: Path, label: str = "content") -> list[Problem]:
+    """Every place in content/ that would load something from another host, as errors."""
+    found = []
+    for page in _pages(folder):
+        name = f"{label}/{page.relative_to(folder).as_posix()}"
+        for line, what in remote_loads(page.read_text(encoding="utf-8", errors="replace")):
+            found.append(remote_load_problem(name, line, what))
+    return found
+
+
+def _pages(folder: Path) -> list[Path]:
+    """Every .md file under `folder`, in linked folders too (as MkDocs reads them), each folder once."""
+    found, seen = [], set()
+    for root, dirs, names in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(root) / n for n in sorted(names) if n.endswith(".md") and not n.startswith(".")]
+    return found
+
+
+def remote_load_problem(name: str, line: int, what: str) -> Problem:
+    shown = what if len(what) <= 80 else what[:79] + "…"
+    return Problem(name, line, 1, "", "This page loads something from another website: the site makes no "
+                   "requests to other websites, so it tells no one who reads it.", found=shown,
+                   hint="Save the picture or file in content/ and point to it there (like ![A map](map.png)), "
+                        "or link to the other website with words instead (like [See the map](https://...)).")
+
+
+# ---------------------------------------------------------------- titles and descriptions are text
+
+def meta_as_text(meta: dict) -> dict:
+    """A hand-written page's front matter with every text value escaped (Markup): the theme prints
+    `title:` and `description:` without escaping, so `<script>` in them must arrive as text."""
+    return {key: escape(value) if isinstance(value, str) else value for key, value in meta.items()}
+
+
+def heading_as_text(title_html: str) -> Markup:
+    """The title MkDocs took from a page's H1 (HTML, entities kept) as escaped text: the theme's
+    `striptags` turns `&lt;script&gt;` back into a live tag, so the page gets this as its title."""
+    text = html_unescape(re.sub(r"<[^>]*>", "", title_html))
+    return escape(" ".join(text.split()))

@@ -66,12 +66,29 @@ def shape_of(node: Node) -> str:
 _LINE_BREAKS = str.maketrans("", "", "\n\r\t")
 
 
+# Zero-width non-joiner and joiner: Persian, Urdu, Arabic, Hindi, Bengali and other scripts need them
+# inside words (Persian "می‌خواهم" is spelt with one). Allowed between two letters of such a script;
+# refused everywhere else (between Latin letters, beside a space, at either end), where they only hide.
+_JOINERS = {"\u200c", "\u200d"}
+
+
+def _joins_letters(text: str, index: int) -> bool:
+    return 0 < index < len(text) - 1 and _needs_joiners(text[index - 1]) and _needs_joiners(text[index + 1])
+
+
+def _needs_joiners(char: str) -> bool:
+    """A letter or mark of a script that writes zero-width joiners inside words (not Latin, Greek, Cyrillic)."""
+    if char.isascii() or unicodedata.category(char)[0] not in "LM":
+        return False
+    return not unicodedata.name(char, "LATIN").startswith(("LATIN", "GREEK", "CYRILLIC"))
+
+
 def invisible_character(text: str) -> str:
     """The first character that cannot be seen or that turns text round (bidirectional controls), named."""
     if text.translate(_LINE_BREAKS).isprintable():  # the usual case, answered in C
         return ""
-    for char in text:
-        if char in "\n\t\r":
+    for index, char in enumerate(text):
+        if char in "\n\t\r" or (char in _JOINERS and _joins_letters(text, index)):
             continue
         if unicodedata.category(char) in ("Cf", "Cc", "Zl", "Zp"):
             name = unicodedata.name(char, "an unnamed character")

@@ -43,6 +43,7 @@ EDITIONS = (STANDARD, LARGE_PRINT)
 CONTACT, STANDARDS, INDEX, SERVICES, OFFICE = "contact", "standards", "index", "services", "office"
 PLAN = "plan"  # format 1.3: the strategy and its action plan
 SPLITTABLE = (SERVICES, INDEX)
+PART = "--part-"  # in the name of a part of a split leaflet: services-housing--part-1
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,10 @@ class LeafletPlan:
     footer: str = ""  # the running footer, when it should say more than the title ("Services leaflet 3: Housing")
 
     def file_name(self, edition: Edition) -> str:
-        suffix = "" if edition is STANDARD else f"-{edition.slug}"
-        return f"{self.slug}{suffix}.pdf"
+        """visiting-main-office.pdf, or large-print/visiting-main-office.pdf: an edition other than the
+        standard one has a folder of its own, so no id (even one ending -large-print) makes a clash."""
+        folder = "" if edition is STANDARD else f"{edition.slug}/"
+        return f"{folder}{self.slug}.pdf"
 
     @property
     def number(self) -> str:
@@ -137,7 +140,8 @@ def split(plan: LeafletPlan, parts: int, words: Words | None = None) -> list[Lea
         number = f"{plan.number}{chr(ord('A') + index)}" if plan.number else ""
         title = w("leaflet.part.title", title=plan.title, letters=letters)
         footer = w("leaflet.services.footer", number=number, title=title) if number else ""
-        result.append(replace(plan, slug=f"{plan.slug}-part-{index + 1}", title=title, footer=footer,
+        # "--" never appears in an id, so a part never has the name of another leaflet (a topic "x-part-1").
+        result.append(replace(plan, slug=f"{plan.slug}{PART}{index + 1}", title=title, footer=footer,
                               context={**plan.context, "services": chunk, "number": number, "part": letters,
                                        "part_of": (index + 1, parts), "whole_title": plan.title}))
     return result

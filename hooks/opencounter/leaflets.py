@@ -56,7 +56,7 @@ class Leaflet:
 
     @property
     def path(self) -> str:
-        """Its path inside the site, like leaflets/how-to-contact-us-large-print.pdf."""
+        """Its path inside the site, like leaflets/large-print/how-to-contact-us.pdf."""
         return f"leaflets/{self.plan.file_name(self.edition)}"
 
     @property
@@ -115,7 +115,12 @@ class LeafletMaker:
         self._report_too_long(final, made)
         final.sort(key=lambda p: KIND_ORDER.index(p.kind))  # stable: the plan's own order within a kind
         self._prune()
-        return [Leaflet(plan, edition, *made[(plan.slug, edition.slug)]) for plan in final for edition in EDITIONS]
+        leaflets = [Leaflet(plan, edition, *made[(plan.slug, edition.slug)]) for plan in final for edition in EDITIONS]
+        paths = [leaflet.path for leaflet in leaflets]
+        if len(set(paths)) != len(paths):  # never two leaflets in one file: the count must be the files written
+            twice = sorted({path for path in paths if paths.count(path) > 1})
+            raise LeafletError(f"Two leaflets would have the same file name: {', '.join(twice)}.")
+        return leaflets
 
     def _fit(self, plans: Sequence[LeafletPlan], made: dict, run: "_Run") -> list[LeafletPlan]:
         """Make the plans, each split into as many parts as it needs to fit its page limits.

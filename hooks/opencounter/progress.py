@@ -61,9 +61,8 @@ def summary_line(report: BuildReport | None, seconds: float, where: str) -> str:
     return f"Built the site into {where}: {report.pages:,} pages and {made} in {seconds:.1f} seconds."
 
 
-def leaflet_progress(stream: TextIO | None = None, environ: Mapping[str, str] | None = None
-                     ) -> Callable[[int, int, float], None] | None:
-    """A progress reporter for the leaflets, or None where progress should stay quiet."""
+def _where_to_show(stream: TextIO | None, environ: Mapping[str, str] | None) -> tuple[TextIO, bool] | None:
+    """(stream, is a terminal) where progress should show, or None where it should stay quiet."""
     stream = stream or sys.stderr
     environ = os.environ if environ is None else environ
     setting = environ.get("OPENCOUNTER_PROGRESS", "")
@@ -72,6 +71,16 @@ def leaflet_progress(stream: TextIO | None = None, environ: Mapping[str, str] | 
     terminal = stream.isatty() and environ.get("CI") != "true" and environ.get("TERM") != "dumb"
     if not terminal and setting != "1":
         return None
+    return stream, terminal
+
+
+def leaflet_progress(stream: TextIO | None = None, environ: Mapping[str, str] | None = None
+                     ) -> Callable[[int, int, float], None] | None:
+    """A progress reporter for the leaflets, or None where progress should stay quiet."""
+    shown = _where_to_show(stream, environ)
+    if shown is None:
+        return None
+    stream, terminal = shown
     state = {"shown": 0.0}
 
     def report(done: int, total: int, seconds_left: float) -> None:
@@ -94,3 +103,53 @@ def leaflet_progress(stream: TextIO | None = None, environ: Mapping[str, str] | 
 def _seconds(value: float) -> str:
     whole = max(1, round(value))
     return "1 second" if whole == 1 else f"{whole} seconds"
+
+
+# ---------------------------------------------------------------- the steps before and after the leaflets
+
+class Steps:
+    """What a long build is doing, from its first second: reading the catalogue (an 18 MB file takes
+    a minute or more), making leaflets, making pages. One line that rewrites itself in a terminal;
+    plain lines in a log when OPENCOUNTER_PROGRESS=1; nothing where progress is quiet."""
+
+    def __init__(self, stream: TextIO | None = None, environ: Mapping[str, str] | None = None):
+        shown = _where_to_show(stream, environ)
+        self.stream, self.terminal = shown if shown else (None, False)
+        self._shown = 0.0
+        self._done: dict[str, int] = {}
+
+    def say(self, line: str) -> None:
+        """Show what the build is doing now ("Reading services.yaml (18.9 MB)...")."""
+        if self.stream is None:
+            return
+        self.stream.write(("\r\033[K" + line) if self.terminal else line + "\n")
+        self.stream.flush()
+        self._shown = time.monotonic()
+
+    def count(self, what: str, done: int, total: int) -> None:
+        """ "Making pages: 2,000 of 11,081", at most 5 times a second in a terminal, every 10 seconds in a log."""
+        if self.stream is None:
+            return
+        last = done >= total
+        if not last and time.monotonic() - self._shown < (0.2 if self.terminal else 10):
+            return
+        self.say(f"{what}: {done:,} of {total:,}")
+        if last and self.terminal:
+            self.clear()
+
+    def tick(self, what: str, total: int) -> None:
+        """One more of `total` done: counted here, shown by `count`."""
+        done = self._done[what] = self._done.get(what, 0) + 1
+        self.count(what, done, total)
+
+    def clear(self) -> None:
+        if self.stream is not None and self.terminal:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+def size_of(*paths: Path) -> str:
+    """The size of the files together, as people say it: "18.9 MB", "240 KB" (in the units of the
+    20 MB limit on a catalogue file: a MB is 1,048,576 bytes)."""
+    total = sum(path.stat().st_size for path in paths if path.is_file())
+    return f"{total / 2**20:.1f} MB" if total >= 2**20 else f"{max(1, round(total / 2**10))} KB"

@@ -10,6 +10,17 @@ time, then says what is running and stops. The swap is checked step by step, and
   and then swapped with it, so the link keeps working and the web root is never half written;
 - site is anything else (a file, say): nothing is touched, and the message says what to do.
 
+Before anything is deleted, the folder `site` stands for is checked (`check_site`): it must not be
+the project, hold it or be inside it (a link to `.`, a parent folder or `content/`), and it may hold
+only what an earlier build wrote. Each build leaves a list of the files it wrote (MANIFEST, in the
+site), so a web root holding a previous build is replaced, and a home folder or a shared web root
+holding anything else is refused, naming a file the build did not write.
+
+The build runs in its own process group: Ctrl-C stops it quietly ("Stopped: nothing was changed"),
+the staging folders are removed and the lock released. A full disk gives one short message. The
+build's scratch folder (WORK_DIR) belongs to `make site` alone, so whatever a build stopped by
+`kill -9` left there is removed by the next one.
+
 No MkDocs import here: the build itself runs as `python -m mkdocs build` in a child process.
 
     python -m opencounter.publish [project folder]
@@ -17,9 +28,11 @@ No MkDocs import here: the build itself runs as `python -m mkdocs build` in a ch
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -31,6 +44,10 @@ from .progress import BuildReport, summary_line
 
 WAIT_SECONDS = 300
 BUILD_DIR = ".build"
+WORK_DIR = "work"  # in BUILD_DIR: the build's scratch files (open data made on the other core)
+WORK_ENV = "OPENCOUNTER_WORK_DIR"  # tells the build where its scratch folder is
+MANIFEST = ".opencounter-files"  # in the site: every file the build wrote, one a line
+STOPPED = "Stopped: nothing was changed."
 
 
 class PublishError(Exception):
@@ -78,11 +95,110 @@ def _holder(handle) -> str:
 def build(project: Path, staging: Path, python: str = sys.executable, report: Path | None = None) -> int:
     """Run `mkdocs build` into `staging`. Returns its exit code; its messages go to the terminal.
     With `report`, the build writes what it made there (progress.BuildReport)."""
-    if staging.exists():
-        shutil.rmtree(staging)
-    env = dict(os.environ, OPENCOUNTER_REPORT=str(report)) if report else None
-    return subprocess.run([python, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(staging)],
-                          cwd=project, env=env).returncode
+    _remove(staging)
+    work = project / BUILD_DIR / WORK_DIR
+    _remove(work)  # what a build stopped half way (kill -9) left behind
+    env = dict(os.environ, **{WORK_ENV: str(work)})
+    # Stopped half way, a process pool's helper would warn of "leaked semaphores": nothing leaks, say nothing.
+    quiet = "ignore::UserWarning:multiprocessing.resource_tracker"
+    env["PYTHONWARNINGS"] = ",".join(filter(None, [env.get("PYTHONWARNINGS"), quiet]))
+    if report:
+        env["OPENCOUNTER_REPORT"] = str(report)
+    # A process group of its own, so Ctrl-C reaches this process alone: it stops the build quietly.
+    child = subprocess.Popen([python, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(staging)],
+                             cwd=project, env=env, start_new_session=True, preexec_fn=_die_with_parent)
+    try:
+        return child.wait()
+    except BaseException:  # Ctrl-C, or this process told to stop: stop the build and everything it started
+        with _no_interruptions():
+            _stop(child)
+        raise
+    finally:
+        with _no_interruptions():
+            _remove(work, quietly=True)
+
+
+def _stop(child: subprocess.Popen) -> None:
+    try:
+        os.killpg(child.pid, signal.SIGTERM)
+        child.wait(timeout=10)
+    except ProcessLookupError:
+        return
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
+
+
+def _die_with_parent() -> None:
+    """In the build's process: end when `make site` ends, even by kill -9 (Linux), so no orphan writes on."""
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except Exception:  # not Linux: the build finishes on its own
+        pass
+
+
+def check_site(project: Path, site: Path) -> None:
+    """Refuse a `site` whose folder is, holds or is inside the project, or holds files no build wrote.
+
+    Called before anything is deleted. Raises PublishError saying what to do."""
+    project = project.resolve()
+    target = Path(os.path.realpath(site))
+    link = f"'{site.name}' is a link to {target}" if site.is_symlink() else f"'{site.name}'"
+    fix = (f"Make '{site.name}' an empty folder, or a link to a folder of its own that holds only the site "
+           "(an empty one the first time), then run 'make site' again.")
+    if target == project or target in project.parents:
+        raise PublishError(f"{link}, which holds this project: putting the site there would delete your files. "
+                           f"Nothing was changed. {fix}")
+    if site.is_symlink() and project in target.parents:
+        raise PublishError(f"{link}, a folder inside this project: putting the site there would delete it. "
+                           f"Nothing was changed. {fix}")
+    if not target.is_dir():
+        return
+    stranger = _not_written_by_a_build(target)
+    if stranger:
+        raise PublishError(f"{link}, which holds files an earlier build did not write, like '{stranger}'. "
+                           f"Putting the site there would delete them. Nothing was changed. {fix}")
+
+
+def _not_written_by_a_build(folder: Path) -> str:
+    """A file in `folder` that no earlier build wrote (its name, relative), or "" if there is none."""
+    try:
+        listed = set((folder / MANIFEST).read_text(encoding="utf-8").splitlines())
+    except FileNotFoundError:
+        listed = None
+    except (OSError, UnicodeDecodeError):
+        return MANIFEST
+    if listed is None and _built_before_manifests(folder):
+        return ""  # a site built before builds left their list: it is the site, as before
+    for path in _files(folder):
+        name = path.relative_to(folder).as_posix()
+        if name != MANIFEST and (listed is None or name not in listed):
+            return name
+    return ""
+
+
+def _built_before_manifests(folder: Path) -> bool:
+    return all((folder / name).is_file() for name in ("index.html", "sitemap.xml", "search/search_index.json",
+                                                        "openreferral/services.json"))
+
+
+def _files(folder: Path) -> Iterator[Path]:
+    """Every file and link under `folder`, never following a link."""
+    for root, dirs, names in os.walk(folder):
+        base = Path(root)
+        for name in names:
+            yield base / name
+        for name in list(dirs):
+            if (base / name).is_symlink():
+                dirs.remove(name)
+                yield base / name
+
+
+def write_manifest(site: Path) -> None:
+    """List every file of the built site in it, so the next build knows they are the site's own."""
+    names = sorted(p.relative_to(site).as_posix() for p in _files(site))
+    (site / MANIFEST).write_text("".join(f"{name}\n" for name in names if name != MANIFEST), encoding="utf-8")
 
 
 def put_in_place(staging: Path, site: Path) -> None:
@@ -106,37 +222,101 @@ def _swap_folder(staging: Path, target: Path, write_through: bool) -> None:
         incoming = target.with_name(f".{target.name}.new")
         _remove(incoming)
         try:
-            shutil.copytree(staging, incoming, symlinks=True)
-        except OSError as error:
+            _copy(staging, incoming)
+        except BaseException as error:
             _remove(incoming)
-            raise PublishError(f"The new site could not be written next to {target}: {error.strerror or error}. "
+            if not isinstance(error, OSError):
+                raise
+            raise PublishError(f"The new site could not be written next to {target}: {_reason(error)}. "
                                "The site there is unchanged.") from None
         _remove(staging)
     else:
         incoming = staging
     old = target.with_name(f".{target.name}.old") if write_through else staging.with_name("site.old")
-    _remove(old)
-    if target.exists():
+    with _no_interruptions():  # a Ctrl-C now would leave no site at all: the renames finish first
+        _remove(old)
+        if target.exists():
+            try:
+                os.rename(target, old)
+            except OSError as error:
+                raise PublishError(f"The old site at {target} could not be moved aside: {error.strerror}. "
+                                   "It is unchanged.") from None
         try:
-            os.rename(target, old)
+            os.rename(incoming, target)
         except OSError as error:
-            raise PublishError(f"The old site at {target} could not be moved aside: {error.strerror}. "
-                               "It is unchanged.") from None
-    try:
-        os.rename(incoming, target)
-    except OSError as error:
-        if old.exists():
-            os.rename(old, target)  # put the old site back: never leave no site at all
-        raise PublishError(f"The new site could not be moved to {target}: {error.strerror}. "
-                           "The old site is still there.") from None
+            if old.exists():
+                os.rename(old, target)  # put the old site back: never leave no site at all
+            raise PublishError(f"The new site could not be moved to {target}: {error.strerror}. "
+                               "The old site is still there.") from None
     _remove(old)
 
 
-def _remove(path: Path) -> None:
-    if path.is_symlink() or path.is_file():
-        path.unlink()
-    elif path.exists():
-        shutil.rmtree(path)
+def _copy(source: Path, destination: Path) -> None:
+    """Copy a folder, links as links, stopping at the first file that cannot be written (a full disk
+    fails every file after it: one message says it all)."""
+    destination.mkdir()
+    for root, dirs, names in os.walk(source):
+        into = destination / Path(root).relative_to(source)
+        for name in dirs + names:
+            path, copy = Path(root) / name, into / name
+            if path.is_symlink():
+                os.symlink(os.readlink(path), copy)
+                if name in dirs:
+                    dirs.remove(name)
+            elif name in dirs:
+                copy.mkdir()
+            else:
+                shutil.copy2(path, copy)
+
+
+def _reason(error: OSError) -> str:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full"
+    return error.strerror or str(error)
+
+
+def _failed(error: OSError, what: str) -> str:
+    """One line for a file that could not be written: the disk is full (file), what to do."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):  # the file it happened on says nothing useful
+        return f"{what}: the disk is full. Free some space, then build again."
+    where = f" ({error.filename})" if getattr(error, "filename", None) else ""
+    return f"{what}: {_reason(error)}{where}."
+
+
+@contextmanager
+def _no_interruptions() -> Iterator[None]:
+    """Hold Ctrl-C back until the block ends (in the main thread; elsewhere, nothing changes)."""
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _remove(path: Path, quietly: bool = False) -> None:
+    try:
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+        elif path.exists():
+            shutil.rmtree(path)
+    except OSError:
+        if not quietly:
+            raise
+
+
+def stop_quietly(kind, error, trace) -> None:
+    """sys.excepthook for the build process: Ctrl-C and a full disk in one line, never a traceback."""
+    if issubclass(kind, KeyboardInterrupt):
+        print(f"\n{STOPPED}", file=sys.stderr, flush=True)
+    elif issubclass(kind, OSError):
+        kept = f" {STOPPED}" if os.environ.get(WORK_ENV) else ""  # under `make site`, site/ is as it was
+        print(f"\n{_failed(error, 'The site could not be written')}{kept}\n", file=sys.stderr, flush=True)
+    else:
+        sys.__excepthook__(kind, error, trace)
 
 
 def publish(project: Path, wait: float = WAIT_SECONDS) -> int:
@@ -145,18 +325,32 @@ def publish(project: Path, wait: float = WAIT_SECONDS) -> int:
     site = project / "site"
     started = time.monotonic()
     report_path = project / BUILD_DIR / "report.json"
+    staging = project / BUILD_DIR / "site"
     try:
+        check_site(project, site)
         with checkout_lock(project, wait):
-            staging = project / BUILD_DIR / "site"
-            report_path.unlink(missing_ok=True)
-            code = build(project, staging, report=report_path)
-            if code != 0:
-                _remove(staging)
-                return code  # the build printed why; site/ is untouched
-            put_in_place(staging, site)
-            report = BuildReport.read(report_path)
+            try:
+                report_path.unlink(missing_ok=True)
+                code = build(project, staging, report=report_path)
+                if code != 0:
+                    _remove(staging)
+                    return code  # the build printed why; site/ is untouched
+                write_manifest(staging)
+                check_site(project, site)  # again: the folder may have changed while the site was built
+                put_in_place(staging, site)
+                report = BuildReport.read(report_path)
+            except BaseException:
+                with _no_interruptions():
+                    _remove(staging, quietly=True)
+                raise
     except PublishError as error:
         print(f"\n{error}\n", file=sys.stderr, flush=True)
+        return 1
+    except KeyboardInterrupt:
+        print(f"\n{STOPPED}", file=sys.stderr, flush=True)
+        return 130
+    except OSError as error:  # a full disk, most often: one line, not a traceback
+        print(f"\n{_failed(error, 'The site could not be built')} {STOPPED}\n", file=sys.stderr, flush=True)
         return 1
     where = f"{site.name}/ (a link to {os.path.realpath(site)})" if site.is_symlink() else f"{site.name}/"
     print(summary_line(report, time.monotonic() - started, where))

@@ -63,8 +63,17 @@ _PAGE_ATTRIBUTES = {"*": {"id", "class", "title", "lang"}, "a": {"href"}, "img":
 
 def sanitise_page(html: str) -> str:
     """A hand-written page's HTML with the same rules as Markdown fields: no scripts, no event handlers,
-    links only to pages of the site or to https:, mailto: and tel: addresses."""
-    return nh3.clean(html, tags=_PAGE_TAGS, attributes=_PAGE_ATTRIBUTES, url_schemes=_URL_SCHEMES, link_rel=None)
+    links only to pages of the site or to https:, mailto: and tel: addresses, and pictures only from
+    the site itself (a picture from another host would tell it who reads the page)."""
+    return nh3.clean(html, tags=_PAGE_TAGS, attributes=_PAGE_ATTRIBUTES, url_schemes=_URL_SCHEMES, link_rel=None,
+                     attribute_filter=_only_local_pictures)
+
+
+def _only_local_pictures(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "img" and attribute == "src":
+        plain = re.sub(r"[\s\x00-\x1f]", "", value).replace("\\", "/").lower()  # browsers read \\ as //
+        return None if plain.startswith("//") or re.match(r"[a-z][a-z0-9+.-]*:", plain) else value
+    return value
 
 
 def _only_allowed_links(tag: str, attribute: str, value: str) -> str | None:

@@ -72,11 +72,14 @@ class Typesetter:
 
         Characters no leaflet font has (emoji, most symbols) are left out: paper cannot show them.
         Letters only the fallback font has are named, so the template prints them from that font whole.
+        Text too long for a line gets places to break (`breakable`), so nothing runs off the page.
         """
+        if "blocks" in document:  # the printed text only: not the title or alt text a screen reader reads
+            document = document | {"blocks": _breakable_blocks(document["blocks"])}
         text = _json(document | {"fallback": None})
         if text.isascii() and "\\n" not in text:  # most English leaflets: every character is in the main font
             return text
-        printable = self.main_letters | self.fallback_letters
+        printable = self.main_letters | self.fallback_letters | {ZERO_WIDTH_SPACE}
         used: set[str] = set()
 
         def printable_only(value: str) -> str:
@@ -85,7 +88,7 @@ class Typesetter:
             if value.isascii():
                 return value
             value = unicodedata.normalize("NFC", value)
-            used.update(c for c in value if not c.isascii())
+            used.update(c for c in value if not c.isascii() and c != ZERO_WIDTH_SPACE)
             if all(c in printable or c.isspace() for c in value):
                 return value
             return "".join(c for c in value if c in printable or c.isspace())
@@ -111,6 +114,57 @@ class Typesetter:
             raise LeafletError(f"The leaflet '{job.name}' could not be made properly: "
                                + "; ".join(_describe(w) for w in warnings[:5]))
         return pdf, page_count(pdf)
+
+
+# ---------------------------------------------------------------- text too long for a line
+
+ZERO_WIDTH_SPACE = "\u200b"  # a place a line may break, printing nothing
+UNBROKEN = 20  # a word or address longer than this gets places to break: it may not fit a column
+PIECE = 10  # in a long word with no / . ? & = in it, a place to break every this many letters
+_LONG = re.compile(r"[^\s\u200b]{%d,}" % (UNBROKEN + 1))
+_AFTER = re.compile(r"(?<=[/\\_])(?=[^/\\_])|(?=[.?&=#@+~][^.?&=#@+~])")  # after / and _, before . ? & =
+
+
+def breakable(text: str) -> str:
+    """Text with places to break inside anything too long for a line: a web address after each /
+    (and before each . ? & =), and a long word every PIECE letters. A leaflet has no hyphenation, so
+    without these a 300-character address or a 10,000-letter word would run off the page. The places
+    print nothing, and a word of UNBROKEN characters or fewer is never broken."""
+    if len(text) <= UNBROKEN or not _LONG.search(text):
+        return text
+    return _LONG.sub(lambda match: ZERO_WIDTH_SPACE.join(_pieces(match.group(0))), text)
+
+
+def _breakable_blocks(value: Any) -> Any:
+    if isinstance(value, str):
+        return breakable(value)
+    if isinstance(value, list):
+        return [_breakable_blocks(v) for v in value]
+    if isinstance(value, dict):
+        return {k: (v if k in _NOT_PRINTED else _breakable_blocks(v)) for k, v in value.items()}
+    return value
+
+
+_NOT_PRINTED = {"type", "link", "columns", "style", "level", "qr_alt", "alt"}
+
+
+def _pieces(word: str) -> list[str]:
+    pieces = []
+    for part in _AFTER.split(word):
+        while len(part) > UNBROKEN:
+            cut = PIECE
+            while cut < len(part) and not _can_break_before(part[cut]):
+                cut += 1  # never between a letter and its accent, or inside a joined letter
+            pieces.append(part[:cut])
+            part = part[cut:]
+        if part:
+            pieces.append(part)
+    return pieces
+
+
+def _can_break_before(character: str) -> bool:
+    return not (unicodedata.combining(character) or unicodedata.category(character) in ("Mn", "Mc", "Me", "Cf")
+                or "\ufe00" <= character <= "\ufe0f")
 
 
 def _json(document: dict[str, Any]) -> str:
