@@ -80,7 +80,8 @@ def _plan(rng: random.Random, services: int, offices: int) -> tuple[list[str], l
         if n % 2:
             out.append(f"      update: {_sentence(rng)}")
         if n % 4 == 1:
-            out.append(f"      services: [service-{n % services}, service-{(n * 11 + 5) % services}]")
+            named = dict.fromkeys((n % services, (n * 11 + 5) % services))  # one service, or two
+            out.append(f"      services: [{', '.join(f'service-{i}' for i in named)}]")
         if n % 5 == 2:
             out.append(f"      offices: [office-{n % offices}]")
     out.append("measures:")
