@@ -2,7 +2,9 @@
 
     make bench                        (or: .venv/bin/python bench/build.py [--sizes 100 1000 3000])
 
-For catalogues of 100, 1,000 and 3,000 services with 60 offices, it builds, alternating in one run:
+For catalogues of 100, 1,000 and 3,000 services with 60 offices (and, unless --no-plan, a format 1.3 strategy,
+a plan of 60 actions and 20 measures of 12 periods each, so the plan page, "What is changing" and the measures'
+tables and charts are timed too), it builds, alternating in one run:
   - plain:   the same pages written by hand as Markdown, built by mkdocs-material with no hooks;
   - pages:   Open Counter with leaflets switched off (OPENCOUNTER_LEAFLETS=off);
   - warm:    Open Counter with leaflets, their cache already filled (`make site` run again);
@@ -12,8 +14,8 @@ at once, sampled, or its largest process where that is more), and for cold build
 leaflet PDF. Then it
 times `make check` on the sample council, and a rebuild after a one-line YAML edit against a plain
 rebuild after a one-line Markdown edit (what `mkdocs serve` does on save), and at 1,000 services the same
-catalogue in Welsh and English (both sites, both sets of leaflets) against English alone. Figures, not
-pass or fail.
+catalogue in Welsh and English (both sites, both sets of leaflets) against English alone (--sizes-only skips
+these three). Figures, not pass or fail.
 """
 
 from __future__ import annotations
@@ -36,8 +38,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from generate import write  # noqa: E402
+from generate import MEASURES, PERIODS, PLAN_ACTIONS, write  # noqa: E402
 from opencounter.loading import load_catalogue  # noqa: E402
+from opencounter.plans import has_plan, measures_over_time, plan_page, plan_title, what_is_changing  # noqa: E402
 from opencounter.present import presenter  # noqa: E402
 from opencounter.progress import BuildReport  # noqa: E402
 
@@ -94,9 +97,10 @@ class _TreeMemory(threading.Thread):
         self.join()
 
 
-def our_project(folder: Path, services: int) -> Path:
-    write(folder, services, 60)
-    for name in ("mkdocs.yml", "hooks", "overrides", "content"):
+def our_project(folder: Path, services: int, plan: bool = True) -> Path:
+    write(folder, services, 60, plan=plan)
+    shutil.copytree(ROOT / "content", folder / "content")  # a copy: a link to pages outside the project is refused
+    for name in ("mkdocs.yml", "hooks", "overrides"):
         (folder / name).symlink_to(ROOT / name)
     return folder
 
@@ -153,6 +157,60 @@ def plain_project(folder: Path, catalogue_folder: Path) -> Path:
             lines.append(f"Online: <{c.url}>")
         return "\n".join(lines) + "\n\n" + hours(c.opening_hours) + "\n"
 
+    def changing(items, plan_link: str) -> str:  # "What is changing" (format 1.3), as on our pages
+        if not items:
+            return ""
+        return (f"\n\n## {say.w('changing.heading')}\n\n{say.w('changing.lede')}\n\n" + "\n".join(
+            f"- [{i.title}]({plan_link}#action-{i.id}): {i.status}" + (f". {i.due}" if i.due else "") + "."
+            for i in items) + f"\n\n[{say.w('changing.more')}]({plan_link})\n")
+
+    def measures(folder: Path) -> str:
+        """Measures over time (format 1.3): each with its words, a table of its results and its chart, an SVG
+        file beside the page (a hand-made site would draw it once and link it as an image)."""
+        parts = []
+        for item in measures_over_time(catalogue, say):
+            about = " ".join(x for x in (item["target"], item["better"], item["baseline"]) if x)
+            parts += [f"### {item['name']}", about, item["none_yet"]]
+            if item["rows"]:
+                head = [say.w("standards.period"), say.w("standards.result")]
+                head += [say.w("standards.goal")] * item["has_goals"] + [say.w("measures.against_target")] * item["has_met"]
+                rows = [[r["period"], r["figure"]] + [r["goal"]] * item["has_goals"] + [r["met_text"]] * item["has_met"]
+                        for r in item["rows"]]
+                parts.append("\n".join("| " + " | ".join(cells) + " |" for cells in [head, ["---"] * len(head), *rows]))
+            if item["chart"]:
+                folder.mkdir(parents=True, exist_ok=True)
+                (folder / f"{item['id']}.svg").write_text(str(item["chart"]), encoding="utf-8")
+                parts.append(f"![{say.w('measures.chart_note')}]({item['id']}.svg)")
+        return f"\n\n## {say.w('measures.heading')} {{ #performance }}\n\n" + "\n\n".join(x for x in parts if x) if parts else ""
+
+    def plan_markdown() -> str:
+        """The plan page (format 1.3) as Markdown, from the same view our template prints."""
+        view = plan_page(catalogue, say)
+        parts = [f"# {plan_title(catalogue, say)}", " ".join(x for x in (view["period"], view["approved"]) if x)]
+        if view["vision"]:
+            parts += [f"## {say.w('plan.vision')}", view["vision"]]
+        if view["actions"]:
+            parts += [f"## {say.w('plan.actions_heading')}", view["count"]]
+            for theme in view["themes"]:
+                parts += [f"### {theme['name']}" if theme["name"] else "", theme["summary"]]
+                for item in theme["actions"]:
+                    status = " ".join(x for x in (f"{say.w('plan.status_label')}: {item.status}", item.due,
+                                                  item.progress) if x)
+                    parts.append(f"**{item.title}**\n{{ #action-{item.id} }}\n\n{status}")
+                    if item.update:
+                        parts.append(f"{say.w('plan.latest')}: {item.update}")
+        if view["heard"]:
+            parts += [f"## {say.w('plan.heard_heading')}", view["heard_when"]]
+            for point in view["heard"]:
+                parts.append(f"**{say.w('plan.you_told_us')}:** {point['text']}\n\n**{say.w('plan.so_we_are')}:**")
+                parts.append("\n".join(f"- [{i.title}](#action-{i.id}) ({i.status}" + (f", {i.due}" if i.due else "")
+                                       + ")" for i in point["actions"]))
+        parts.append(view["updated"])
+        if view["papers"]:
+            parts += [f"## {say.w('plan.papers_heading')}", f"[{say.w('plan.papers')}]({view['papers']})"]
+        parts.append(f"[{say.w('measures.heading')}](../standards/index.md#performance)")
+        return "\n\n".join(x for x in parts if x)
+
     page("index.md", f"# {catalogue.council.name}\n\n" + "\n".join(
         f"- [{c.name}](categories/{c.id}/index.md)" for c in catalogue.categories))
     page("services/index.md", "# Services A to Z\n\n" + "\n".join(
@@ -167,19 +225,24 @@ def plain_project(folder: Path, catalogue_folder: Path) -> Path:
         standards = "\n".join(f"- {p.promise} Target: {p.target}" for p in catalogue.standards_for(s))
         page(f"services/{s.id}/index.md", f"# {s.name}\n\n{s.summary}\n\n{s.description}\n\n## Do it online\n\n"
              f"{online}\n\n## Other ways to get in touch\n\n" + "\n".join(channel(c) for c in s.contact) +
-             f"\n\n## Where to go in person\n\n{offices}\n\n## What we promise\n\n{standards}\n")
+             f"\n\n## Where to go in person\n\n{offices}\n\n## What we promise\n\n{standards}\n"
+             + changing(what_is_changing(catalogue, say, service=s), "../../plan/index.md"))
     page("offices/index.md", "# Offices\n\n" + "\n".join(f"- [{o.name}]({o.id}/index.md)" for o in catalogue.offices))
     for o in catalogue.offices:
         rows = "\n".join(f"| {day} | {text} |" for day, text in say.week(o.opening_hours)) if o.opening_hours else ""
         services = "\n".join(f"- [{s.name}](../../services/{s.id}/index.md)" for s in catalogue.services_at(o))
         page(f"offices/{o.id}/index.md", f"# {o.name}\n\n{', '.join(o.address)}, {o.postcode}\n\n## Opening hours\n\n"
              f"| Day | Hours |\n| --- | --- |\n{rows}\n\n## How to get there\n\n{o.directions}\n\n"
-             f"## Services you can get help with here\n\n{services}\n")
+             f"## Services you can get help with here\n\n{services}\n"
+             + changing(what_is_changing(catalogue, say, office=o), "../../plan/index.md"))
     page("contact/index.md", "# Contact us\n\n" + "\n".join(channel(c) for c in catalogue.channels))
-    page("standards/index.md", "# Our customer service standards\n\n" + "\n".join(
-        f"- {s.promise} Target: {s.target}" for s in catalogue.standards))
+    page("standards/index.md", f"# {catalogue.standards_title}\n\n" + "\n".join(
+        f"- {s.promise} Target: {s.target}" for s in catalogue.standards) + measures(docs / "standards"))
     nav = ["index.md", {"Services": ["services/index.md"] + [f"categories/{c.id}/index.md" for c in catalogue.categories]},
            "contact/index.md", "offices/index.md", "standards/index.md"]
+    if has_plan(catalogue):
+        page("plan/index.md", plan_markdown())
+        nav.append("plan/index.md")
     import yaml
     (folder / "mkdocs.yml").write_text(yaml.safe_dump({
         "site_name": catalogue.council.name, "site_url": "https://www.largeshire.example/", "docs_dir": "docs",
@@ -194,8 +257,8 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def bench_size(services: int, repeats: int, cold_repeats: int, workdir: Path) -> None:
-    ours = our_project(workdir / f"ours-{services}", services)
+def bench_size(services: int, repeats: int, cold_repeats: int, workdir: Path, plan: bool = True) -> float:
+    ours = our_project(workdir / f"ours-{services}", services, plan)
     plain = plain_project(workdir / f"plain-{services}", ours)
     build = [PYTHON, "-m", "mkdocs", "build", "--quiet"]
     pages_only = dict(ENV, OPENCOUNTER_LEAFLETS="off")
@@ -294,14 +357,22 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 3000])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--cold", type=int, default=1, help="how many cold (no cache) builds per size")
+    parser.add_argument("--no-plan", dest="plan", action="store_false",
+                        help="catalogues without the format 1.3 strategy, plan and measures (as before 1.3)")
+    parser.add_argument("--sizes-only", action="store_true",
+                        help="time the builds at each size only: no make check, rebuild or Welsh and English")
     args = parser.parse_args()
     print(f"cores: {os.cpu_count()}, Python {sys.version.split()[0]}")
+    print(f"catalogues: format 1.3, with a strategy, a plan of {PLAN_ACTIONS} actions and {MEASURES} measures of "
+          f"{PERIODS} periods each" if args.plan else "catalogues: no strategy, plan or measures (--no-plan)")
     with tempfile.TemporaryDirectory(prefix="oc-bench-") as temporary:
         workdir = Path(temporary)
-        pages = {n: bench_size(n, args.repeats if n < 3000 else max(1, args.repeats - 1), args.cold, workdir)
-                 for n in args.sizes}
+        pages = {n: bench_size(n, args.repeats if n < 3000 else max(1, args.repeats - 1), args.cold, workdir,
+                               args.plan) for n in args.sizes}
         if 1000 in pages and 3000 in pages:
             print(f"\n3,000 against 1,000 services, pages alone: x{pages[3000] / pages[1000]:.2f}")
+        if args.sizes_only:
+            return
         bench_check()
         bench_rebuild(workdir, 1000, args.repeats)
         if 1000 in args.sizes:
