@@ -106,7 +106,7 @@ def _leaflet(site, name: str) -> str:
 
 
 def test_the_plan_leaflet_in_both_sizes_has_the_strategy_actions_by_theme_and_measures(ashcombe):
-    for name in ("our-plan.pdf", "our-plan-large-print.pdf"):
+    for name in ("our-plan.pdf", "large-print/our-plan.pdf"):
         text = re.sub(r"\s+", " ", _leaflet(ashcombe.site, name))
         assert text.count("Customer Services Strategy 2024 to 2027") >= 2, name  # title and running footer
         for said in ["Approved by the Executive Committee on 20 March 2024.",
@@ -121,7 +121,7 @@ def test_the_plan_leaflet_is_on_the_leaflets_page_with_its_question(ashcombe):
     page = text_of(ashcombe.page("leaflets"))
     assert "What is the council changing, and how far has it got?" in page
     assert 'href="our-plan.pdf"' in ashcombe.page("leaflets") or 'our-plan.pdf"' in ashcombe.page("leaflets")
-    assert "our-plan-large-print.pdf" in ashcombe.page("leaflets")
+    assert "large-print/our-plan.pdf" in ashcombe.page("leaflets")
     assert "our-plan.pdf" in ashcombe.page("plan")  # the plan page links its leaflet
 
 
