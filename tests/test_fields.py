@@ -68,3 +68,15 @@ def test_a_key_of_the_section_around_it_is_still_blamed_on_indenting(write_catal
 def test_the_choice_for_both_is_not_offered_for_itself():
     # Until a format offers the choice for both, typing it does not get itself as the hint.
     assert "write 'walk-in-and-appointment'" not in ACCESS.hint("walk-in-and-appointment")
+
+
+def test_a_note_in_hours_is_sent_to_a_key_the_office_or_channel_has(write_catalogue):
+    """An office has closures and a notice but no description; a channel has a description."""
+    office = _problem(write_catalogue, valid_services().replace("      Mon-Fri: 09:00-17:00\n",
+                                                                "      Mon-Fri: 9am to 5pm (Closed In August)\n"))
+    assert office.hint.endswith("Put dates it is closed under its 'closures:', and anything else in its 'notice:'.")
+    assert set(fmt.OFFICE.fields) >= {"closures", "notice"} and "description" not in fmt.OFFICE.fields
+    channel = _problem(write_catalogue, valid_services().replace("      Monday to Friday: 9am to 5pm\n",
+                                                                 "      Monday to Friday: 9am to 5pm (closed for lunch)\n"))
+    assert channel.hint.endswith("Put anything else in the channel's 'description:'.")
+    assert "description" in fmt.CHANNEL_FIELDS

@@ -474,7 +474,8 @@ class OpeningHoursKind(Map):
                 read_entries.append((days, hours_module.parse_day_hours(value.value, bank_holiday=days == "bank")))
             except hours_module.NoteInHours as problem:
                 reader.problem(value, here, problem.message, expected="hours like 9am to 5pm, with no notes",
-                               found=found_text(value.value, limit=120), hint=_note_hint(key.value, days, problem))
+                               found=found_text(value.value, limit=120),
+                               hint=_note_hint(key.value, days, problem, office="offices" in where))
                 ok = False
             except hours_module.HoursError as problem:
                 reader.problem(value, here, problem.message, expected="hours like 9am to 5pm, 9am to 1pm and 2pm to 5pm, closed, 24 hours or by appointment",
@@ -483,7 +484,7 @@ class OpeningHoursKind(Map):
         return hours_module.build_opening_hours(read_entries) if ok else INVALID
 
 
-def _note_hint(key: str, days, problem) -> str:
+def _note_hint(key: str, days, problem, office: bool = False) -> str:
     """How to write hours that a note in brackets changes: the separate lines, in the officer's words."""
     lines = hours_module.lines_for_note(days, problem.hours, problem.note) if days != "bank" else None
     if lines:
@@ -491,7 +492,9 @@ def _note_hint(key: str, days, problem) -> str:
         return (f"Give the days with other hours a line of their own, instead of '{key}': {written}, "
                 "each on its own line.")
     return (f"Write '{key}: {problem.hours}' without the note. If some days have other hours, give them a line "
-            "of their own, like 'Friday: 9am to 5pm'. Put anything else in the description or a notice.")
+            "of their own, like 'Friday: 9am to 5pm'. " +
+            ("Put dates it is closed under its 'closures:', and anything else in its 'notice:'." if office else
+             "Put anything else in the channel's 'description:'."))
 
 
 @dataclass(frozen=True)
