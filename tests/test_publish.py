@@ -111,12 +111,24 @@ def test_a_site_folder_holding_a_file_no_build_wrote_is_refused_naming_it(tmp_pa
 
 def test_a_site_built_before_builds_listed_their_files_is_still_replaced(tmp_path):
     site = tmp_path / "council" / "site"
-    for name in ("index.html", "sitemap.xml", "search/search_index.json", "openreferral/services.json", "a/b.html"):
+    for name in ("index.html", "sitemap.xml", "search/search_index.json", "openreferral/services.json",
+                 "contact/index.html", "leaflets/large-print/contact.pdf", "assets/stylesheets/main.css"):
         (site / name).parent.mkdir(parents=True, exist_ok=True)
         (site / name).write_text("built")
     publish_module.check_site(tmp_path / "council", site)
     (site / "search" / "search_index.json").unlink()  # not a build after all
     with pytest.raises(PublishError, match="did not write"):
+        publish_module.check_site(tmp_path / "council", site)
+
+
+@pytest.mark.parametrize("own", ["council-minutes-2025.pdf", ".well-known/security.txt", "documents/minutes.pdf"])
+def test_the_councils_own_files_beside_a_site_built_before_builds_listed_their_files_are_never_deleted(tmp_path, own):
+    site = tmp_path / "www"
+    for name in ("index.html", "sitemap.xml", "search/search_index.json", "openreferral/services.json",
+                 "contact/index.html", own):
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text("built" if name != own else "precious")
+    with pytest.raises(PublishError, match=f"did not write, like '{own}'"):
         publish_module.check_site(tmp_path / "council", site)
 
 

@@ -169,18 +169,37 @@ def _not_written_by_a_build(folder: Path) -> str:
         listed = None
     except (OSError, UnicodeDecodeError):
         return MANIFEST
-    if listed is None and _built_before_manifests(folder):
-        return ""  # a site built before builds left their list: it is the site, as before
+    legacy = listed is None and _built_before_manifests(folder)
     for path in _files(folder):
         name = path.relative_to(folder).as_posix()
-        if name != MANIFEST and (listed is None or name not in listed):
-            return name
+        if name == MANIFEST or (listed is not None and name in listed):
+            continue
+        if legacy and _where_a_build_writes(folder, name):
+            continue  # a site built before builds left their list: its own files are replaced, as before
+        return name
     return ""
 
 
 def _built_before_manifests(folder: Path) -> bool:
     return all((folder / name).is_file() for name in ("index.html", "sitemap.xml", "search/search_index.json",
                                                         "openreferral/services.json"))
+
+
+# What a build writes at the top of the site, besides a folder for each page (one holding an index.html).
+_TOP_FILES = {"index.html", "404.html", "sitemap.xml", "sitemap.xml.gz"}
+_TOP_FOLDERS = {"assets", "search", "openreferral", "leaflets", "calendars"}
+
+
+def _where_a_build_writes(folder: Path, name: str) -> bool:
+    """Whether a file of a site built before builds listed their files is in a place a build writes:
+    a top-level page or sitemap, or a folder of the site's own (assets, leaflets...) or of a page. A
+    council's own file beside the site (minutes.pdf, .well-known/) is not, and is never deleted."""
+    top, _, rest = name.partition("/")
+    if not rest:
+        return top in _TOP_FILES
+    if top.startswith("."):
+        return False
+    return top in _TOP_FOLDERS or (folder / top / "index.html").is_file()
 
 
 def _files(folder: Path) -> Iterator[Path]:
