@@ -61,7 +61,7 @@ from opencounter.models import Catalogue
 from opencounter.navigation import navigation
 from opencounter.preview import AFTER_A_FAILED_REBUILD, PreviewFolders
 from opencounter.progress import BuildReport, Steps, leaflet_progress, size_of
-from opencounter.publish import WORK_ENV, stop_quietly
+from opencounter.publish import WORK_ENV, FullDiskSaidOnce, stop_quietly
 from opencounter.site import PagePlan, SiteRenderer, plan_site
 from opencounter.search_index import add_keywords
 from opencounter.sitemaps import write_sitemap
@@ -143,6 +143,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _session.serving = command == "serve"
     logging.getLogger("mkdocs").addHandler(_session.warnings)
     sys.excepthook = stop_quietly  # Ctrl-C and a full disk: one line, not a traceback
+    for handler in logging.getLogger("mkdocs").handlers:  # ...and not the engine's line about it before ours
+        handler.addFilter(FullDiskSaidOnce())
 
 
 @event_priority(100)  # first: everything else reads the catalogue, the site's name and its address

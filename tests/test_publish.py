@@ -256,3 +256,13 @@ def test_when_the_new_site_cannot_be_moved_in_the_old_one_is_put_back(tmp_path, 
     with pytest.raises(PublishError, match="The old site is still there"):
         put_in_place(staging, site)
     assert (site / "index.html").read_text() == "old"
+
+
+def test_the_engines_own_line_about_a_full_disk_is_dropped_and_nothing_else():
+    import logging
+    def record(message):
+        return logging.LogRecord("mkdocs.commands.build", logging.ERROR, __file__, 1, message, None, None)
+    quiet = publish_module.FullDiskSaidOnce()
+    assert not quiet.filter(record("Error building page 'services/x.md': [Errno 28] No space left on device"))
+    assert quiet.filter(record("Error building page 'services/x.md': 'NoneType' object has no attribute 'x'"))
+    assert quiet.filter(record("Doc file 'about.md' contains a link 'nowhere.md', but the target is not found"))

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import logging
 import os
 import shutil
 import signal
@@ -336,6 +337,16 @@ def stop_quietly(kind, error, trace) -> None:
         print(f"\n{_failed(error, 'The site could not be written')}{kept}\n", file=sys.stderr, flush=True)
     else:
         sys.__excepthook__(kind, error, trace)
+
+
+class FullDiskSaidOnce(logging.Filter):
+    """Drops the engine's own "Error building page '...': [Errno 28] No space left on device" line:
+    stop_quietly says a full disk in one line of its own, with what to do."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (message.startswith("Error building page") and
+                    (f"[Errno {errno.ENOSPC}]" in message or os.strerror(errno.ENOSPC) in message))
 
 
 def publish(project: Path, wait: float = WAIT_SECONDS) -> int:
