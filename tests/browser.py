@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from opencounter.browser import (AXE_TAGS, CHROMIUM_ARGS, CHROMIUM_MISSING, SiteServer, axe_source,  # noqa: F401
+from opencounter.browser import (AXE_TAGS, CHROMIUM_ARGS, CHROMIUM_MISSING, SiteServer, axe_source, local_only,  # noqa: F401
                                  chromium, describe_violations, run_axe)
 
 

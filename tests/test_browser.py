@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import SiteServer, axe_source, describe_violations, one_page_of_each_kind, run_axe
+from browser import SiteServer, axe_source, describe_violations, local_only, one_page_of_each_kind, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -38,15 +38,7 @@ def page(browser, server):
     """A fresh page; at the end, no request may have gone anywhere but the local server."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
     outside: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith(server.origin + "/"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    context.route("**/*", local_only(server.origin, outside))
     tab = context.new_page()
     tab.origin = server.origin
     yield tab

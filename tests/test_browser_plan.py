@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import SiteServer, axe_source, describe_violations, run_axe
+from browser import SiteServer, axe_source, describe_violations, local_only, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -17,15 +17,7 @@ def tab(browser, ashcombe):
     server = SiteServer(ashcombe.site)
     context = browser.new_context(viewport={"width": 390, "height": 844}, reduced_motion="reduce")
     outside: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith(server.origin + "/"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    context.route("**/*", local_only(server.origin, outside))
     page = context.new_page()
     page.origin = server.origin
     yield page

@@ -64,3 +64,14 @@ def describe_violations(where: str, violations: list[dict]) -> list[str]:
             lines.append(f"{where}: {violation['id']} ({violation['impact']}): {violation['help']} "
                          f"at {', '.join(map(str, node['target']))}: {node['html'][:160]}")
     return lines
+
+
+def local_only(origin: str, outside: list[str]):
+    """A route handler: requests to the local server go through; any other is stopped and written down."""
+    def guard(route) -> None:
+        if route.request.url.startswith(origin + "/"):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+    return guard

@@ -244,7 +244,8 @@ def axe_problems(site: Path, kinds: dict[str, str], widths: Iterable[int] = WIDT
     """axe-core on one page of each kind, at each width; any request to another host is a problem too.
     In Debian's Chromium, started here unless a Playwright browser is given. Raises FileNotFoundError when
     Chromium is not installed."""
-    from .browser import CHROMIUM_ARGS, CHROMIUM_MISSING, SiteServer, axe_source, chromium, describe_violations, run_axe
+    from .browser import (CHROMIUM_ARGS, CHROMIUM_MISSING, SiteServer, axe_source, chromium, describe_violations,
+                          local_only, run_axe)
 
     if browser is None:
         from playwright.sync_api import sync_playwright
@@ -262,7 +263,7 @@ def axe_problems(site: Path, kinds: dict[str, str], widths: Iterable[int] = WIDT
         for width in widths:
             context = browser.new_context(viewport={"width": width, "height": 800}, reduced_motion="reduce")
             outside: list[str] = []
-            context.route("**/*", _guard(server.origin, outside))
+            context.route("**/*", local_only(server.origin, outside))
             tab = context.new_page()
             for kind, url in kinds.items():
                 tab.goto(f"{server.origin}/{url}", wait_until="load")
@@ -273,17 +274,6 @@ def axe_problems(site: Path, kinds: dict[str, str], widths: Iterable[int] = WIDT
     finally:
         server.close()
     return problems
-
-
-def _guard(origin: str, outside: list[str]):
-    """A route handler: requests to the local server go through; any other is stopped and written down."""
-    def guard(route) -> None:
-        if route.request.url.startswith(origin + "/"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-    return guard
 
 
 # ---------------------------------------------------------------- building
