@@ -93,6 +93,13 @@ def lines(page) -> dict[str, str | None]:
     return page.evaluate(LINES)
 
 
+def replies(page) -> dict[str, str | None]:
+    """Each standard's reply-by line on a page, once the browser has filled them in."""
+    page.wait_for_function("document.querySelector('.oc-reply-by:not([hidden])')")
+    assert not page.errors
+    return dict(page.evaluate(REPLIES))
+
+
 def office_line(page) -> str:
     return lines(page)["top"]
 
@@ -170,9 +177,7 @@ def test_during_a_closure(open_page):
 
 def test_the_reply_date_on_wednesday_23_december_counts_working_days_over_christmas(open_page):
     page = open_page("contact/", WEDNESDAY_23_DECEMBER)
-    page.wait_for_function("document.querySelector('.oc-reply-by:not([hidden])')")
-    replies = dict(page.evaluate(REPLIES))
-    assert replies == {
+    assert replies(page) == {
         "We aim to answer calls within 30 seconds.": None,
         # Thursday 24, then Christmas Day, the weekend and Boxing Day's substitute day are not working days.
         "We will reply to your email within 2 working days.": "If you contact us today, we will reply by Tuesday 29 December.",
@@ -180,18 +185,18 @@ def test_the_reply_date_on_wednesday_23_december_counts_working_days_over_christ
         "We will reply to private messages within 3 days.": "If you contact us today, we will reply by Saturday 26 December.",
         "We will acknowledge your complaint within 3 working days.": "If you complain today, that is by Wednesday 30 December.",
     }
-    service = dict(open_page("services/advice/", WEDNESDAY_23_DECEMBER).evaluate(REPLIES))
+    service = replies(open_page("services/advice/", WEDNESDAY_23_DECEMBER))
     assert service["We will reply to your email within 2 working days."] == \
         "If you contact us today, we will reply by Tuesday 29 December."
     assert service["We will send you a plan within 14 days."] is None  # a service's own promise is not a reply
-    standards = dict(open_page("standards/", WEDNESDAY_23_DECEMBER).evaluate(REPLIES))
+    standards = replies(open_page("standards/", WEDNESDAY_23_DECEMBER))
     assert standards["We will give you at least 2 working days' notice before we visit your home."] is None
 
 
 def test_a_message_sent_on_a_weekend_is_counted_from_the_next_working_day(open_page):
-    replies = dict(open_page("contact/", SATURDAY).evaluate(REPLIES))
+    found = replies(open_page("contact/", SATURDAY))
     # Monday 7 is the day it counts as received: 2 working days on is Wednesday 9.
-    assert replies["We will reply to your email within 2 working days."] == \
+    assert found["We will reply to your email within 2 working days."] == \
         "If you contact us today, we will reply by Wednesday 9 December."
 
 
@@ -204,8 +209,8 @@ def test_uk_time_is_used_whatever_the_devices_time_zone(open_page):
     assert office_line(open_page("offices/town-hall/", june, "Etc/UTC")) == "Open now, until 5pm"
     assert office_line(open_page("offices/town-hall/", june, "America/New_York")) == "Open now, until 5pm"
     # 11pm in New York on Tuesday 22 December is 4am on Wednesday 23 in London.
-    replies = dict(open_page("contact/", "2026-12-23T04:00:00+00:00", "America/New_York").evaluate(REPLIES))
-    assert replies["We will reply to your email within 2 working days."] == \
+    found = replies(open_page("contact/", "2026-12-23T04:00:00+00:00", "America/New_York"))
+    assert found["We will reply to your email within 2 working days."] == \
         "If you contact us today, we will reply by Tuesday 29 December."
 
 
@@ -233,9 +238,7 @@ def test_the_welsh_site_says_it_in_welsh_from_its_own_data(open_page):
     assert found["Gwasanaethau cwsmeriaid"] == "Ar gau nawr, yn agor yfory am 9yb"
     assert found["Llinell y tu allan i oriau"] == "Ar agor nawr, tan 9yb yfory"
     page = open_page("cy/contact/", WEDNESDAY_23_DECEMBER)
-    page.wait_for_function("document.querySelector('.oc-reply-by:not([hidden])')")
-    replies = [text for _, text in page.evaluate(REPLIES) if text]
-    assert "Os cysylltwch â ni heddiw, byddwn yn ateb erbyn dydd Mawrth 29 Rhagfyr." in replies
+    assert "Os cysylltwch â ni heddiw, byddwn yn ateb erbyn dydd Mawrth 29 Rhagfyr." in replies(page).values()
     found = lines(open_page("cy/contact/", CHRISTMAS_DAY))
     assert found["Gwasanaethau cwsmeriaid"] == "Ar gau heddiw: Dydd Nadolig, gŵyl banc. Yn agor ddydd Mawrth am 9yb."
 
